@@ -1,0 +1,65 @@
+/**
+ * The page's view of a run, derived from trace rows (../protocol/trace.ts). Pure data: no DOM, no
+ * React. The trace store (./traceStore.ts) holds the rows; everything here is computed from it.
+ */
+import type { Brand } from "../lib/brand";
+import type { EndDetail, WaitKind } from "../protocol/trace";
+
+/** Seconds on the Python loop's clock since the program started. Never wall-clock time. */
+export type VirtualTime = Brand<number, "VirtualTime">;
+export const virtualTime = (seconds: number) => seconds as VirtualTime;
+
+/** A task's id within one run (1-based; 0 means "the loop / nobody"). */
+export type TaskId = Brand<number, "TaskId">;
+export const taskId = (n: number) => n as TaskId;
+
+/** What a lane is doing during a segment (DESIGN.md §3). */
+export type SegmentState = "ready" | "running" | "waiting" | "blocked" | "done" | "failed" | "cancelled";
+
+/** A lane's end, or `pending` while it lives. Public contract: `[data-testid=lane][data-final-state]`. */
+export type FinalState = "done" | "failed" | "cancelled" | "pending";
+
+/** One interval of one state on one lane. */
+export interface Segment {
+  readonly state: SegmentState;
+  readonly start: VirtualTime;
+  /** Equal to start for zero-length intervals; open segments end at the trace's current end. */
+  readonly end: VirtualTime;
+  /** Index of the step (0-based, over the whole run) at which the segment starts; for the steps axis. */
+  readonly startStep: number;
+  readonly endStep: number;
+  /** For `waiting`: what it waits on. */
+  readonly waitKind?: WaitKind;
+  /** For `waiting` on a task/thread: that lane's id. */
+  readonly target?: TaskId;
+  /** Source line where the task is paused (waiting) or blocking; 0 = unknown. */
+  readonly line?: number;
+}
+
+export interface Lane {
+  readonly id: TaskId;
+  readonly kind: "task" | "thread";
+  readonly name: string;
+  readonly coro: string;
+  /** The task that created it, if any. */
+  readonly parent?: TaskId;
+  readonly createdAt: VirtualTime;
+  readonly createdLine: number;
+  readonly segments: readonly Segment[];
+  readonly finalState: FinalState;
+  readonly end?: EndDetail;
+  /** Who requested its cancellation, if anyone (0 = outside any task). */
+  readonly cancelledBy?: TaskId;
+}
+
+/** One line of printed output, as the console shows it. */
+export interface ConsoleLine {
+  readonly stream: "stdout" | "stderr";
+  readonly text: string;
+  /** When the line's first character was printed. */
+  readonly vt: VirtualTime;
+  /** Name of the task that printed it ("" for the main program outside any task). */
+  readonly task: string;
+  /** Index of the step during which it was printed (for the steps axis and playback). */
+  readonly step: number;
+}

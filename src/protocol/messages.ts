@@ -1,0 +1,98 @@
+/**
+ * The page ↔ worker contract: one tagged union per direction. Commands to the worker are
+ * imperative; reports from the worker are facts. Everything a worker sends is untrusted until
+ * `parseFromWorker` (in ./validate.ts) has accepted it.
+ */
+import type { Brand } from "../lib/brand";
+import type { Detail, TraceColumns } from "./trace";
+
+export const PROTOCOL_VERSION = 1;
+
+/** Identifies one press of Run; messages of any other run are stale. */
+export type RunId = Brand<number, "RunId">;
+export const runId = (n: number) => n as RunId;
+
+/** How the virtual clock treats computation (DESIGN.md §1). */
+export type ClockMode = "realistic" | "ideal";
+
+/** Limits that end a run as `stopped` instead of letting it run away. */
+export interface RunBudget {
+  /** Virtual seconds after which the run stops. */
+  readonly virtualHorizonS: number;
+  /** Task steps after which the run stops. */
+  readonly maxSteps: number;
+  /** Tasks created after which the run stops. */
+  readonly maxTasks: number;
+  /** Bytes of printed output after which the run stops. */
+  readonly maxOutputBytes: number;
+}
+
+export const DEFAULT_BUDGET: RunBudget = {
+  virtualHorizonS: 3600,
+  maxSteps: 2_000_000,
+  maxTasks: 20_000,
+  maxOutputBytes: 2_000_000,
+};
+
+export interface RunOptions {
+  readonly clock: ClockMode;
+  readonly budget: RunBudget;
+}
+
+export type ToWorker =
+  /** First message: where the Pyodide runtime files are served (a URL ending in "/"). */
+  | { readonly type: "init"; readonly protocolVersion: number; readonly pyodideUrl: string }
+  | { readonly type: "run"; readonly runId: RunId; readonly source: string; readonly options: RunOptions };
+
+/** Why a run was stopped before it finished by itself. Names are a public contract (DESIGN.md §5). */
+export type StopReason =
+  | "user"
+  | "wall-clock"
+  | "virtual-horizon"
+  | "steps"
+  | "tasks"
+  | "output"
+  | "deadlock"
+  | "fatal"
+  | "memory";
+
+/** An uncaught exception or a syntax error, located in the user's source. */
+export interface ProgramError {
+  readonly kind: "syntax" | "exception";
+  /** Exception type name, e.g. "SyntaxError", "ValueError". */
+  readonly excType: string;
+  readonly message: string;
+  /** 1-based line in the user's source, when known. */
+  readonly line?: number;
+  /** 1-based column, when known (syntax errors). */
+  readonly column?: number;
+  /** Traceback limited to the user's frames; its last line is "Type: message". */
+  readonly traceback: string;
+}
+
+export type RunEnd =
+  | { readonly status: "done" }
+  | { readonly status: "error"; readonly error: ProgramError }
+  | { readonly status: "stopped"; readonly reason: StopReason; readonly message: string };
+
+/** Totals of a run, as shown in the run summary. */
+export interface RunTotals {
+  /** Virtual seconds from program start to end. */
+  readonly virtualTimeS: number;
+  readonly tasks: number;
+  readonly steps: number;
+}
+
+export type FromWorker =
+  | { readonly type: "progress"; readonly stage: string; readonly fraction: number }
+  | { readonly type: "ready"; readonly protocolVersion: number; readonly pythonVersion: string }
+  | { readonly type: "bootFailed"; readonly message: string }
+  | {
+      readonly type: "trace";
+      readonly runId: RunId;
+      readonly columns: TraceColumns;
+      /** Details referenced by these rows, appended in order to the run's detail list. */
+      readonly details: readonly Detail[];
+    }
+  | { readonly type: "runEnded"; readonly runId: RunId; readonly end: RunEnd; readonly totals: RunTotals }
+  | { readonly type: "crashed"; readonly message: string };
