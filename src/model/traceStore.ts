@@ -1,0 +1,446 @@
+/**
+ * The run's trace, as it arrives: an append-only columnar store of rows (../protocol/trace.ts)
+ * plus the lanes and console lines derived from them.
+ *
+ * Rows live in typed arrays that double when full, so a million rows are five arrays, not a
+ * million objects. Derivation is incremental: each query first folds the rows that arrived since
+ * the last query into per-lane builders (O(new rows)), then snapshots the builders. Snapshots are
+ * memoised per `version`, and a finished lane's `Lane` object is reused across versions, so the
+ * per-version cost is O(segments of lanes that are still alive) — see `lanes()`.
+ */
+import {
+  Outcome,
+  RowKind,
+  WAIT_TARGET_SHIFT,
+  WaitKind,
+  type Detail,
+  type EndDetail,
+  type LaneDetail,
+  type TextDetail,
+  type TraceColumns,
+} from "../protocol/trace";
+import {
+  taskId,
+  virtualTime,
+  type ConsoleLine,
+  type FinalState,
+  type Lane,
+  type Segment,
+  type SegmentState,
+  type TaskId,
+  type VirtualTime,
+} from "./types";
+
+const INITIAL_CAPACITY = 1024;
+
+/** The state a lane is in right now, not yet closed by a later row. */
+interface OpenSegment {
+  readonly state: SegmentState;
+  readonly start: number;
+  readonly startStep: number;
+  readonly waitKind?: WaitKind;
+  readonly target?: TaskId;
+  readonly line?: number;
+}
+
+/** Mutable per-lane state while rows are folded in. */
+interface LaneBuilder {
+  readonly id: TaskId;
+  readonly kind: "task" | "thread";
+  readonly name: string;
+  readonly coro: string;
+  readonly parent?: TaskId;
+  readonly createdAt: VirtualTime;
+  readonly createdLine: number;
+  /** Closed segments, in order; append-only. */
+  readonly closed: Segment[];
+  open?: OpenSegment;
+  finalState: FinalState;
+  end?: EndDetail;
+  cancelledBy?: TaskId;
+  /** Step index of the lane's current step (the run-row count before its last `run` row). */
+  currentStep: number;
+  /** The last snapshot; reused while the lane is finished and unchanged. */
+  snapshot?: Lane;
+  changed: boolean;
+}
+
+/** A console line still being assembled from chunks. */
+interface OpenLine {
+  /** Index into `lines` of the line being extended. */
+  readonly index: number;
+  readonly text: string;
+}
+
+function isDetailOfKind<K extends Detail["k"]>(detail: Detail | undefined, k: K): detail is Extract<Detail, { k: K }> {
+  return detail !== undefined && detail.k === k;
+}
+
+/** States that end a lane; their segment is the lane's last. */
+const OUTCOME_STATE: Record<number, "done" | "failed" | "cancelled"> = {
+  [Outcome.done]: "done",
+  [Outcome.failed]: "failed",
+  [Outcome.cancelled]: "cancelled",
+};
+
+export class TraceStore {
+  private kinds = new Uint8Array(INITIAL_CAPACITY);
+  private tasks = new Int32Array(INITIAL_CAPACITY);
+  private xs = new Int32Array(INITIAL_CAPACITY);
+  private ys = new Int32Array(INITIAL_CAPACITY);
+  private ts = new Float64Array(INITIAL_CAPACITY);
+  private count = 0;
+  private readonly details: Detail[] = [];
+  private versionNo = 0;
+  private steps = 0;
+  private maxT = 0;
+  private finishedAt: number | undefined;
+
+  // Derivation state: rows before `derived` have been folded into the builders below.
+  private derived = 0;
+  /** Run rows before row `derived`. */
+  private derivedSteps = 0;
+  private readonly laneById = new Map<number, LaneBuilder>();
+  private readonly laneOrder: LaneBuilder[] = [];
+  private readonly lines: ConsoleLine[] = [];
+  private readonly openLines = new Map<string, OpenLine>();
+  private linesChanged = false;
+
+  private lanesMemo: { readonly version: number; readonly lanes: readonly Lane[] } | undefined;
+  private linesMemo: readonly ConsoleLine[] = [];
+
+  append(columns: TraceColumns, details: readonly Detail[]): void {
+    const n = Math.min(columns.kind.length, columns.task.length, columns.x.length, columns.y.length, columns.t.length);
+    this.reserve(this.count + n);
+    this.kinds.set(columns.kind.subarray(0, n), this.count);
+    this.tasks.set(columns.task.subarray(0, n), this.count);
+    this.xs.set(columns.x.subarray(0, n), this.count);
+    this.ys.set(columns.y.subarray(0, n), this.count);
+    this.ts.set(columns.t.subarray(0, n), this.count);
+    for (let i = 0; i < n; i++) {
+      if (columns.kind[i] === RowKind.run) this.steps++;
+      const t = columns.t[i]!;
+      if (t > this.maxT) this.maxT = t;
+    }
+    this.count += n;
+    for (const d of details) this.details.push(d);
+    this.versionNo++;
+  }
+
+  /** The run ended at this virtual time; open segments end here from now on. */
+  finish(endTime: VirtualTime): void {
+    this.finishedAt = endTime;
+    this.versionNo++;
+  }
+
+  get version(): number {
+    return this.versionNo;
+  }
+
+  get rowCount(): number {
+    return this.count;
+  }
+
+  /** Number of `run` rows so far (task and thread steps). */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** finish() time if finished, else the max t seen so far. */
+  get endTime(): VirtualTime {
+    return virtualTime(this.finishedAt ?? this.maxT);
+  }
+
+  detail(index: number): Detail | undefined {
+    return Number.isInteger(index) && index >= 0 ? this.details[index] : undefined;
+  }
+
+  /**
+   * Every lane, in creation order; memoised per version. Cost per new version: O(new rows) to fold
+   * them in, plus O(segments) of each lane that is still pending or changed (its open segment ends
+   * at `endTime`, which moves); finished, unchanged lanes are reused as they are.
+   */
+  lanes(): readonly Lane[] {
+    if (this.lanesMemo?.version === this.versionNo) return this.lanesMemo.lanes;
+    this.derive();
+    const end = this.endTime;
+    const steps = this.steps;
+    const lanes = this.laneOrder.map((b) => {
+      if (b.snapshot !== undefined && !b.changed && b.finalState !== "pending") return b.snapshot;
+      const segments: Segment[] = b.closed.slice();
+      if (b.open !== undefined) segments.push(closeSegment(b.open, Math.max(b.open.start, end), Math.max(b.open.startStep, steps)));
+      const lane: Lane = {
+        id: b.id,
+        kind: b.kind,
+        name: b.name,
+        coro: b.coro,
+        ...(b.parent !== undefined && { parent: b.parent }),
+        createdAt: b.createdAt,
+        createdLine: b.createdLine,
+        segments,
+        finalState: b.finalState,
+        ...(b.end !== undefined && { end: b.end }),
+        ...(b.cancelledBy !== undefined && { cancelledBy: b.cancelledBy }),
+      };
+      b.snapshot = lane;
+      b.changed = false;
+      return lane;
+    });
+    this.lanesMemo = { version: this.versionNo, lanes };
+    return lanes;
+  }
+
+  /** Printed output joined into lines, in the order their first chunk was printed; memoised. */
+  consoleLines(): readonly ConsoleLine[] {
+    this.derive();
+    if (this.linesChanged) {
+      // O(lines) copy, only on versions that printed something.
+      this.linesMemo = this.lines.slice();
+      this.linesChanged = false;
+    }
+    return this.linesMemo;
+  }
+
+  private reserve(capacity: number): void {
+    if (capacity <= this.kinds.length) return;
+    let size = this.kinds.length;
+    while (size < capacity) size *= 2;
+    const grow = <A extends Uint8Array | Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+      const next = make(size);
+      next.set(old.subarray(0, this.count));
+      return next;
+    };
+    this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
+    this.tasks = grow(this.tasks, (k) => new Int32Array(k));
+    this.xs = grow(this.xs, (k) => new Int32Array(k));
+    this.ys = grow(this.ys, (k) => new Int32Array(k));
+    this.ts = grow(this.ts, (k) => new Float64Array(k));
+  }
+
+  /** Folds rows [derived, count) into the lane builders and console lines. */
+  private derive(): void {
+    for (let i = this.derived; i < this.count; i++) {
+      const kind = this.kinds[i]!;
+      this.applyRow(kind, this.tasks[i]!, this.xs[i]!, this.ys[i]!, this.ts[i]!, this.derivedSteps);
+      if (kind === RowKind.run) this.derivedSteps++;
+    }
+    this.derived = this.count;
+  }
+
+  /** `step` is the number of run rows before this row. */
+  private applyRow(kind: number, task: number, x: number, y: number, t: number, step: number): void {
+    if (kind === RowKind.created) return this.applyCreated(task, x, y, t);
+    if (kind === RowKind.output) return this.applyOutput(task, x, y, t, step);
+    const lane = this.laneById.get(task);
+    if (lane === undefined || lane.finalState !== "pending") return;
+    switch (kind) {
+      case RowKind.ready:
+        return setState(lane, { state: "ready", start: t, startStep: step });
+      case RowKind.run:
+        lane.currentStep = step;
+        return setState(lane, { state: "running", start: t, startStep: step });
+      case RowKind.suspend: {
+        const waitKind = (x & 31) as WaitKind;
+        const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread;
+        return setState(lane, {
+          state: "waiting",
+          start: t,
+          startStep: step,
+          waitKind,
+          ...(hasTarget && { target: taskId(x >> WAIT_TARGET_SHIFT) }),
+          line: y,
+        });
+      }
+      case RowKind.blockStart: {
+        // Blocking happens inside the lane's current step; on the steps axis it covers that whole
+        // step (not just its end boundary), so it starts at the step's own index.
+        const open = lane.open;
+        const startStep = open?.state === "running" ? Math.max(lane.currentStep, open.startStep) : step;
+        return setState(lane, { state: "blocked", start: t, startStep, line: x });
+      }
+      case RowKind.blockEnd:
+        if (lane.open?.state !== "blocked") return;
+        return setState(lane, { state: "running", start: t, startStep: step });
+      case RowKind.finish: {
+        const state = OUTCOME_STATE[x];
+        if (state === undefined) return;
+        // A finish whose detail is missing still ends the lane (a lane stuck `pending` would be
+        // worse than a lane without its result); only the detail is dropped.
+        const detail = this.detail(y);
+        setState(lane, { state, start: t, startStep: step }, true);
+        lane.finalState = state;
+        if (isDetailOfKind(detail, "end")) lane.end = detail;
+        return;
+      }
+      case RowKind.cancel:
+        if (lane.cancelledBy === undefined) {
+          lane.cancelledBy = taskId(x);
+          lane.changed = true;
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private applyCreated(task: number, x: number, y: number, t: number): void {
+    const detail = this.detail(x);
+    if (!isDetailOfKind(detail, "lane") || this.laneById.has(task)) return;
+    const d: LaneDetail = detail;
+    const lane: LaneBuilder = {
+      id: taskId(task),
+      kind: d.lane === "thread" ? "thread" : "task",
+      name: d.name,
+      coro: d.coro,
+      ...(y !== 0 && { parent: taskId(y) }),
+      createdAt: virtualTime(t),
+      createdLine: d.line,
+      closed: [],
+      finalState: "pending",
+      currentStep: 0,
+      changed: true,
+    };
+    this.laneById.set(task, lane);
+    this.laneOrder.push(lane);
+  }
+
+  private applyOutput(task: number, x: number, y: number, t: number, step: number): void {
+    const detail = this.detail(y);
+    if (!isDetailOfKind(detail, "text") || (x !== 1 && x !== 2)) return;
+    const text: TextDetail["text"] = detail.text;
+    if (text === "") return;
+    const stream = x === 1 ? "stdout" : "stderr";
+    const lane = this.laneById.get(task);
+    const name = task === 0 || lane === undefined ? "" : lane.name;
+    // A line printed inside a step belongs to that step; outside any step, to the step that
+    // starts next (so a print before the loop starts belongs to step 0).
+    const inStep = lane !== undefined && (lane.open?.state === "running" || lane.open?.state === "blocked");
+    const lineStep = inStep ? lane.currentStep : step;
+    const key = `${task}:${stream}`;
+    const pieces = text.split("\n");
+    pieces.forEach((piece, i) => {
+      const isLast = i === pieces.length - 1;
+      if (isLast && piece === "") {
+        // The text ended with a newline: the line is complete, nothing new opens.
+        if (i > 0) return;
+      }
+      const open = this.openLines.get(key);
+      if (open !== undefined) {
+        const joined = open.text + piece;
+        const prev = this.lines[open.index]!;
+        this.lines[open.index] = { ...prev, text: joined };
+        if (isLast) this.openLines.set(key, { index: open.index, text: joined });
+        else this.openLines.delete(key);
+      } else {
+        const index = this.lines.length;
+        this.lines.push({ stream, text: piece, vt: virtualTime(t), task: name, step: lineStep });
+        if (isLast) this.openLines.set(key, { index, text: piece });
+      }
+    });
+    this.linesChanged = true;
+  }
+}
+
+function closeSegment(open: OpenSegment, end: number, endStep: number): Segment {
+  return {
+    state: open.state,
+    start: virtualTime(open.start),
+    end: virtualTime(end),
+    startStep: open.startStep,
+    endStep,
+    ...(open.waitKind !== undefined && { waitKind: open.waitKind }),
+    ...(open.target !== undefined && { target: open.target }),
+    ...(open.line !== undefined && { line: open.line }),
+  };
+}
+
+function sameState(a: OpenSegment, b: OpenSegment): boolean {
+  return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.line === b.line;
+}
+
+/**
+ * Closes the lane's open segment at `next.start` and opens `next`. A segment that covers neither
+ * time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it could not be seen and
+ * the neighbours stay contiguous. A terminal segment is kept even when empty: it marks the end.
+ */
+function setState(lane: LaneBuilder, next: OpenSegment, terminal = false): void {
+  lane.changed = true;
+  const open = lane.open;
+  if (open !== undefined) {
+    if (!terminal && sameState(open, next)) return;
+    const end = Math.max(open.start, next.start);
+    const endStep = Math.max(open.startStep, next.startStep);
+    if (end > open.start || endStep > open.startStep) lane.closed.push(closeSegment(open, end, endStep));
+  }
+  if (terminal) {
+    lane.closed.push(closeSegment(next, next.start, next.startStep));
+    lane.open = undefined;
+  } else {
+    lane.open = next;
+  }
+}
+
+export function createTraceStore(): TraceStore {
+  return new TraceStore();
+}
+
+/** What the event loop is doing, as drawn on the loop lane. */
+export type LoopState = "running" | "idle" | "blocked";
+
+export interface LoopSpan {
+  readonly start: VirtualTime;
+  readonly end: VirtualTime;
+  readonly startStep: number;
+  readonly endStep: number;
+  readonly state: LoopState;
+}
+
+const loopMemo = new WeakMap<TraceStore, { readonly version: number; readonly spans: readonly LoopSpan[] }>();
+
+/**
+ * The loop lane: `running` while a task (not a thread lane) runs, `blocked` while a task blocks
+ * the loop, `idle` otherwise; contiguous from 0 to `store.endTime`, memoised per version. Cost: a
+ * full pass over the task lanes' segments plus a sort, per version.
+ */
+export function loopActivity(store: TraceStore): readonly LoopSpan[] {
+  const memo = loopMemo.get(store);
+  if (memo?.version === store.version) return memo.spans;
+  const busy: LoopSpan[] = [];
+  for (const lane of store.lanes()) {
+    if (lane.kind !== "task") continue;
+    for (const s of lane.segments) {
+      if (s.state === "running" || s.state === "blocked") busy.push({ ...s, state: s.state });
+    }
+  }
+  busy.sort((a, b) => a.start - b.start || a.startStep - b.startStep);
+  const spans: LoopSpan[] = [];
+  let t = 0;
+  let step = 0;
+  const push = (span: LoopSpan) => {
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last.state === span.state && last.end >= span.start && last.endStep >= span.startStep) {
+      spans[spans.length - 1] = {
+        ...last,
+        end: virtualTime(Math.max(last.end, span.end)),
+        endStep: Math.max(last.endStep, span.endStep),
+      };
+    } else {
+      spans.push(span);
+    }
+    t = Math.max(t, span.end);
+    step = Math.max(step, span.endStep);
+  };
+  for (const s of busy) {
+    if (s.start > t || s.startStep > step) {
+      push({ state: "idle", start: virtualTime(t), end: virtualTime(Math.max(t, s.start)), startStep: step, endStep: Math.max(step, s.startStep) });
+    }
+    const start = Math.max(t, s.start);
+    const startStep = Math.max(step, s.startStep);
+    push({ state: s.state, start: virtualTime(start), end: virtualTime(Math.max(start, s.end)), startStep, endStep: Math.max(startStep, s.endStep) });
+  }
+  if (store.endTime > t || store.stepCount > step || spans.length === 0) {
+    push({ state: "idle", start: virtualTime(t), end: virtualTime(Math.max(t, store.endTime)), startStep: step, endStep: Math.max(step, store.stepCount) });
+  }
+  loopMemo.set(store, { version: store.version, spans });
+  return spans;
+}

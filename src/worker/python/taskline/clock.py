@@ -1,0 +1,141 @@
+"""The program's clock: virtual seconds that jump over idle waits.
+
+A Taskline run never waits in real time. The loop jumps this clock to the next timer, and
+`time.sleep(x)` moves it by `x` at once. Every clock the program can read (`time`, `datetime`,
+`loop.time()`) is derived from it, so printed times agree with the swimlane.
+
+In *realistic* mode the clock also advances with the real time Python spends computing, so a
+CPU-heavy step visibly delays everyone; in *ideal* mode computation costs nothing and runs are
+exactly repeatable.
+"""
+
+import datetime as _datetime
+import time as _time
+
+__all__ = ["VirtualClock", "install_clock_patches", "REAL_PERF_COUNTER"]
+
+# The real clock, captured before anything is patched; only the clock itself may read it.
+REAL_PERF_COUNTER = _time.perf_counter
+_REAL_TIME = _time.time
+_REAL_LOCALTIME = _time.localtime
+_REAL_GMTIME = _time.gmtime
+_REAL_STRFTIME = _time.strftime
+_REAL_CTIME = _time.ctime
+_REAL_ASCTIME = _time.asctime
+
+
+class VirtualClock:
+    """Seconds since the program started, on the program's own clock."""
+
+    __slots__ = ("realistic", "epoch", "_offset", "_real0", "on_sleep")
+
+    def __init__(self) -> None:
+        self.reset(realistic=False)
+        # Called as on_sleep(seconds) by the patched time.sleep; the session draws it as blocking.
+        self.on_sleep = None
+
+    def reset(self, *, realistic: bool) -> None:
+        self.realistic = realistic
+        # Wall-clock time at program start, so time.time() and strftime show today's date.
+        self.epoch = _REAL_TIME()
+        self._offset = 0.0
+        self._real0 = REAL_PERF_COUNTER()
+
+    def now(self) -> float:
+        if self.realistic:
+            return self._offset + (REAL_PERF_COUNTER() - self._real0)
+        return self._offset
+
+    def jump_to(self, when: float) -> None:
+        """Moves the clock forward to `when` exactly (never backwards)."""
+        if self.realistic:
+            real = REAL_PERF_COUNTER() - self._real0
+            if when > self._offset + real:
+                self._offset = when - real
+        elif when > self._offset:
+            self._offset = when
+
+    def advance(self, seconds: float) -> None:
+        self._offset += seconds
+
+    def enter_lane(self) -> float:
+        """Starts a side clock (a thread lane) at the current time; returns that time."""
+        return self.now()
+
+    def leave_lane(self, started_at: float) -> float:
+        """Ends a side clock: returns its end time and puts the main clock back to `started_at`."""
+        ended_at = self.now()
+        self._offset -= ended_at - started_at
+        return ended_at
+
+
+CLOCK = VirtualClock()
+
+
+def _validated_sleep_length(secs: object) -> float:
+    if not isinstance(secs, (int, float)) or isinstance(secs, bool):
+        raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer or float")
+    value = float(secs)
+    if value != value:
+        raise ValueError("Invalid value NaN (not a number)")
+    if value < 0:
+        raise ValueError("sleep length must be non-negative")
+    if value == float("inf"):
+        raise OverflowError("timestamp too large to convert to C PyTime_t")
+    return value
+
+
+def _sleep(secs: float) -> None:
+    seconds = _validated_sleep_length(secs)
+    hook = CLOCK.on_sleep
+    if hook is None:
+        CLOCK.advance(seconds)
+    else:
+        hook(seconds)
+
+
+def _wall() -> float:
+    return CLOCK.epoch + CLOCK.now()
+
+
+class _VirtualDatetime(_datetime.datetime):
+    """datetime.datetime whose now/today/utcnow read the program's clock."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_wall(), tz)
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_wall())
+
+    @classmethod
+    def utcnow(cls):
+        return cls.fromtimestamp(_wall(), _datetime.timezone.utc).replace(tzinfo=None)
+
+
+class _VirtualDate(_datetime.date):
+    """datetime.date whose today() reads the program's clock."""
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_wall())
+
+
+def install_clock_patches() -> None:
+    """Points every clock the program can read at CLOCK. Idempotent."""
+    t = _time
+    t.time = _wall
+    t.time_ns = lambda: int(_wall() * 1e9)
+    t.monotonic = CLOCK.now
+    t.monotonic_ns = lambda: int(CLOCK.now() * 1e9)
+    t.perf_counter = CLOCK.now
+    t.perf_counter_ns = lambda: int(CLOCK.now() * 1e9)
+    t.sleep = _sleep
+    t.localtime = lambda secs=None: _REAL_LOCALTIME(_wall() if secs is None else secs)
+    t.gmtime = lambda secs=None: _REAL_GMTIME(_wall() if secs is None else secs)
+    t.strftime = lambda fmt, tt=None: _REAL_STRFTIME(fmt, _REAL_LOCALTIME(_wall()) if tt is None else tt)
+    t.ctime = lambda secs=None: _REAL_CTIME(_wall() if secs is None else secs)
+    t.asctime = lambda tt=None: _REAL_ASCTIME(_REAL_LOCALTIME(_wall()) if tt is None else tt)
+    _datetime.datetime = _VirtualDatetime
+    _datetime.date = _VirtualDate

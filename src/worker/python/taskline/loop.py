@@ -1,0 +1,208 @@
+"""VirtualLoop: CPython's own event loop machinery, minus the waiting.
+
+Everything asyncio does (tasks, futures, locks, queues, timeouts, cancellation) is CPython's code
+running on this loop. Only three things differ from `BaseEventLoop`:
+
+- `time()` is the program's virtual clock, and when nothing is ready the loop jumps it to the
+  next timer instead of sleeping;
+- timers with equal deadlines fire in the order they were scheduled, and deadlines are compared
+  after rounding to a nanosecond, so float sums that land on the same instant (0.7 + 0.1 vs 0.8)
+  keep the order a real run has (on a real clock the later-scheduled timer is always later);
+- every handle it runs is reported to the session, which turns it into trace rows.
+
+It cannot do I/O: sockets, subprocesses and signals fail with an explanation.
+"""
+
+import asyncio
+import heapq
+import itertools
+
+from .clock import CLOCK
+from .session import StopRun, TracedTask, current_session
+
+__all__ = ["VirtualLoop", "UnsupportedInBrowser"]
+
+# Deadlines are compared on this grid (seconds), so that rounding noise cannot reorder timers.
+_DEADLINE_GRID = 1e-9
+
+
+class UnsupportedInBrowser(RuntimeError):
+    """Raised for what a browser tab cannot do (network, processes, signals)."""
+
+
+_NO_IO = ("Taskline runs your program inside a browser tab, which cannot open network connections "
+          "or start processes; simulate the I/O with `await asyncio.sleep(seconds)` instead.")
+
+
+def _deadline_key(when: float) -> float:
+    if when != when:  # NaN never comes due
+        return float("inf")
+    return round(when / _DEADLINE_GRID) * _DEADLINE_GRID if when < 1e15 else when
+
+
+class VirtualLoop(asyncio.BaseEventLoop):
+    """An asyncio event loop on the virtual clock, recording into the current session."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._clock_resolution = 0
+        self._seq = itertools.count()
+        # self._scheduled holds (deadline key, sequence, TimerHandle) triples, a heap.
+
+    def time(self) -> float:
+        return CLOCK.now()
+
+    def _process_events(self, event_list) -> None:
+        pass
+
+    def _write_to_self(self) -> None:
+        pass
+
+    def create_task(self, coro, **kwargs):
+        self._check_closed()
+        if self._task_factory is not None:
+            return self._task_factory(self, coro, **kwargs)
+        return TracedTask(coro, loop=self, **kwargs)
+
+    def call_soon(self, callback, *args, context=None):
+        handle = super().call_soon(callback, *args, context=context)
+        session = current_session()
+        if session is not None:
+            session.scheduled(callback, args)
+        return handle
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_callback(callback, "call_at")
+        timer = asyncio.TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, (_deadline_key(when), next(self._seq), timer))
+        timer._scheduled = True
+        session = current_session()
+        if session is not None:
+            session.timer_scheduled(callback, args)
+        return timer
+
+    def run_in_executor(self, executor, func, *args):
+        """Runs func now, on a thread lane with its own clock (see Session.run_on_thread_lane)."""
+        self._check_closed()
+        session = current_session()
+        if session is None:
+            fut = self.create_future()
+            try:
+                fut.set_result(func(*args))
+            except BaseException as exc:
+                fut.set_exception(exc)
+            return fut
+        return session.run_on_thread_lane(self, func, args)
+
+    def _run_once(self) -> None:
+        session = current_session()
+        if session is not None and session.stop is not None:
+            raise session.stop
+        scheduled = self._scheduled
+        while scheduled and scheduled[0][2]._cancelled:
+            self._timer_cancelled_count -= 1
+            heapq.heappop(scheduled)[2]._scheduled = False
+        if len(scheduled) > 100 and self._timer_cancelled_count * 2 > len(scheduled):
+            kept = []
+            for entry in scheduled:
+                if entry[2]._cancelled:
+                    entry[2]._scheduled = False
+                else:
+                    kept.append(entry)
+            heapq.heapify(kept)
+            self._scheduled = scheduled = kept
+            self._timer_cancelled_count = 0
+
+        ready = self._ready
+        if not ready and not self._stopping:
+            if not scheduled or scheduled[0][0] == float("inf"):
+                raise StopRun("deadlock", _deadlock_message(self))
+            when = scheduled[0][0]
+            if session is not None:
+                session.check_horizon(when)
+                if session.stop is not None:
+                    raise session.stop
+            CLOCK.jump_to(when)
+
+        now_key = _deadline_key(CLOCK.now())
+        while scheduled and scheduled[0][0] <= now_key:
+            handle = heapq.heappop(scheduled)[2]
+            handle._scheduled = False
+            ready.append(handle)
+
+        for _ in range(len(ready)):
+            handle = ready.popleft()
+            if handle._cancelled:
+                continue
+            if session is None:
+                handle._run()
+                continue
+            task = getattr(handle._callback, "__self__", None)
+            if getattr(task, "_tl_id", 0):
+                session.run_task_step(task, handle)
+            elif isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
+                handle._run()
+            else:
+                session.run_callback(handle)
+            if session.stop is not None:
+                raise session.stop
+        if session is not None:
+            session.maybe_flush()
+
+    def run_until_complete(self, future):
+        try:
+            return super().run_until_complete(future)
+        finally:
+            session = current_session()
+            if session is not None:
+                session.loop_ended()
+
+    def close(self) -> None:
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        self._ready.clear()
+        self._scheduled.clear()
+        super().close()
+
+    # -- what a browser cannot do ------------------------------------------------------------------
+
+    async def getaddrinfo(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    async def create_connection(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    async def create_server(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    async def create_datagram_endpoint(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    async def subprocess_exec(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    async def subprocess_shell(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    def add_signal_handler(self, *args, **kwargs):
+        raise UnsupportedInBrowser("A browser tab has no signals; Taskline cannot install a signal handler.")
+
+    def add_reader(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+    def add_writer(self, *args, **kwargs):
+        raise UnsupportedInBrowser(_NO_IO)
+
+
+def _deadlock_message(loop) -> str:
+    names = [t.get_name() for t in asyncio.all_tasks(loop) if getattr(t, "_tl_id", 0)]
+    shown = ", ".join(names[:8]) + ("…" if len(names) > 8 else "")
+    who = f"the {len(names)} waiting task{'s' if len(names) != 1 else ''} ({shown})" if names else "the program"
+    return (f"Deadlock: nothing is ready to run and no timer is pending, so nothing can ever wake {who}. "
+            "Plain Python would hang here forever.")

@@ -1,0 +1,138 @@
+"""Runs one user program from source to a result the page can show.
+
+A run gets a fresh `__main__` namespace, a fresh session (trace, budgets, clock) and an ambient
+VirtualLoop; the source is compiled with top-level `await` allowed, executed, and whatever ends
+it (normal end, uncaught exception, syntax error, a budget) becomes one plain result. The
+interpreter's own running loop (Pyodide's) is set aside for the duration and restored after.
+"""
+
+import ast
+import asyncio.events as _events
+import inspect
+import io
+import sys
+
+from .clock import CLOCK
+from .session import USER_FILE, Session, StopRun, register_source, user_traceback
+
+__all__ = ["run_program"]
+
+
+class _Stream(io.TextIOBase):
+    """sys.stdout / sys.stderr of a run: text goes into the trace, attributed to the running task."""
+
+    def __init__(self, session: Session, stream: int, name: str) -> None:
+        self._session = session
+        self._stream = stream
+        self.name = name
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            self._session.output(self._stream, text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _syntax_error(exc: SyntaxError) -> dict:
+    import traceback
+
+    return {
+        "kind": "syntax",
+        "excType": type(exc).__name__,
+        "message": exc.msg or str(exc),
+        "line": exc.lineno or 1,
+        "column": exc.offset or 1,
+        "traceback": "".join(traceback.format_exception_only(type(exc), exc)),
+    }
+
+
+def _exception_error(exc: BaseException) -> dict:
+    tb = exc.__traceback__
+    line = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == USER_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    error = {"kind": "exception", "excType": type(exc).__name__, "message": str(exc), "traceback": user_traceback(exc)}
+    if line:
+        error["line"] = line
+    return error
+
+
+def run_program(source: str, options: dict, flush) -> dict:
+    """Runs `source`; calls flush(kind, task, x, y, t, details) with trace batches; returns the end.
+
+    options: {"clock": "realistic" | "ideal", "budget": {virtualHorizonS, maxSteps, maxTasks,
+    maxOutputBytes}}. The returned dict matches RunEnd + RunTotals in src/protocol/messages.ts.
+    """
+    session = Session(budget=options.get("budget") or {}, flush=flush, realistic=options.get("clock") != "ideal")
+    saved_running = _events._get_running_loop()
+    saved_streams = sys.stdout, sys.stderr
+    policy = _events._get_event_loop_policy()
+    end: dict
+    try:
+        _events._set_running_loop(None)
+        policy.set_event_loop(None)
+        sys.stdout = _Stream(session, 1, "<stdout>")
+        sys.stderr = _Stream(session, 2, "<stderr>")
+        end = _execute(source)
+        if session.stop is not None and end["status"] != "stopped":  # the program swallowed the stop
+            end = {"status": "stopped", "reason": session.stop.reason, "message": session.stop.message}
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        ambient = policy._local._loop
+        if ambient is not None and not ambient.is_closed() and not ambient.is_running():
+            ambient.close()
+        policy.set_event_loop(None)
+        _events._set_running_loop(saved_running)
+        session.flush()
+        session.close()
+    end["totals"] = {"virtualTimeS": CLOCK.now(), "tasks": session.tasks, "steps": session.steps}
+    return end
+
+
+def _execute(source: str) -> dict:
+    register_source(source)
+    try:
+        code = compile(source, USER_FILE, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    except SyntaxError as exc:  # also IndentationError, TabError
+        return {"status": "error", "error": _syntax_error(exc)}
+    except ValueError as exc:  # e.g. "source code string cannot contain null bytes"
+        return {"status": "error", "error": {"kind": "syntax", "excType": "SyntaxError", "message": str(exc), "line": 1, "column": 1, "traceback": f"SyntaxError: {exc}\n"}}
+    namespace = {"__name__": "__main__", "__file__": USER_FILE, "__builtins__": __builtins__}
+    main_module = sys.modules.get("__main__")
+    try:
+        if code.co_flags & inspect.CO_COROUTINE:
+            coro = eval(code, namespace)
+            _events._get_event_loop_policy().get_event_loop().run_until_complete(coro)
+        else:
+            exec(code, namespace)
+    except StopRun as stop:
+        return {"status": "stopped", "reason": stop.reason, "message": stop.message}
+    except SystemExit as exc:
+        if exc.code is None or exc.code == 0:
+            return {"status": "done"}
+        return {"status": "error", "error": _exception_error(exc)}
+    except BaseException as exc:
+        stop = getattr(exc, "__context__", None)
+        if isinstance(stop, StopRun):
+            return {"status": "stopped", "reason": stop.reason, "message": stop.message}
+        return {"status": "error", "error": _exception_error(exc)}
+    finally:
+        if main_module is not None:
+            sys.modules["__main__"] = main_module
+    return {"status": "done"}

@@ -1,0 +1,442 @@
+"""One run of a user's program: the facts the loop observes, turned into trace rows.
+
+The loop (loop.py) tells the session when a handle runs, when something is scheduled and when a
+task is created or cancelled; the session decides what that means (a step, a wake-up and by whom,
+a suspension on what, an ending) and writes rows. It also holds the run's budgets, because the
+loop is where a runaway program can be stopped.
+
+Invariant: every task the user can see has a positive `_tl_id`; 0 means "not drawn" (asyncio's
+own housekeeping tasks) or "no task" (code outside any task).
+"""
+
+import asyncio
+import itertools
+import linecache
+import traceback
+from asyncio import futures as _futures
+
+from .clock import CLOCK, REAL_PERF_COUNTER
+from .recorder import FLUSH_ROWS, Recorder
+from .wire import WAIT_TARGET_SHIFT, Outcome, Row, Wait, Waker
+
+__all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "user_traceback"]
+
+# The file name the user's program is compiled under; tracebacks and line lookups key on it.
+USER_FILE = "main.py"
+# How often (real seconds) buffered rows are handed to the page while a run is going.
+FLUSH_INTERVAL_S = 0.05
+# Longest repr of a task's result kept in the trace.
+MAX_RESULT_CHARS = 200
+
+
+class StopRun(BaseException):
+    """Ends the whole run early (a budget ran out, or nothing can ever happen again)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+_session = None
+
+
+def current_session():
+    return _session
+
+
+class TracedTask(asyncio.Task):
+    """asyncio.Task that tells the session about its birth and its cancellation."""
+
+    _tl_id = 0
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        session = _session
+        if name is None and session is not None:
+            name = session.next_task_name()
+        super().__init__(coro, loop=loop, name=name, context=context)
+        if session is not None:
+            session.task_created(self)
+
+    def cancel(self, msg=None):
+        if self._tl_id and not self.done() and _session is not None:
+            _session.cancel_requested(self, msg)
+        return super().cancel(msg)
+
+
+# Coroutines asyncio runs for its own housekeeping; their tasks are not drawn.
+_HIDDEN_CORO_NAMES = frozenset({
+    "BaseEventLoop.shutdown_asyncgens",
+    "BaseEventLoop.shutdown_default_executor",
+})
+
+# What an asyncio frame in a task's await chain means, by the frame's qualified name prefix.
+_WAIT_BY_QUALNAME = (
+    ("Lock.", Wait.LOCK),
+    ("BoundedSemaphore.", Wait.SEMAPHORE),
+    ("Semaphore.", Wait.SEMAPHORE),
+    ("Event.", Wait.EVENT),
+    ("Condition.", Wait.CONDITION),
+    ("Barrier.", Wait.BARRIER),
+    ("Queue.", Wait.QUEUE),
+    ("PriorityQueue.", Wait.QUEUE),
+    ("LifoQueue.", Wait.QUEUE),
+    ("TaskGroup.", Wait.TASK_GROUP),
+    ("sleep", Wait.SLEEP),
+    ("gather", Wait.GATHER),
+    ("wait_for", Wait.TIMEOUT),
+    ("wait", Wait.WAIT),
+    ("_wait", Wait.WAIT),
+    ("as_completed", Wait.WAIT),
+    ("_AsCompletedIterator.", Wait.WAIT),
+)
+
+
+def _classify_code(code) -> int:
+    name = code.co_qualname
+    for prefix, kind in _WAIT_BY_QUALNAME:
+        if name.startswith(prefix):
+            return kind
+    return Wait.UNKNOWN
+
+
+def _await_frames(coro):
+    """Frames of a coroutine's await chain, outermost first."""
+    while coro is not None:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is None:
+            return
+        yield frame
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+
+
+def _user_line_of_caller() -> int:
+    """Line of the innermost frame of the user's program on the current stack (0 if none)."""
+    import sys
+
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == USER_FILE:
+            return frame.f_lineno or 0
+        frame = frame.f_back
+    return 0
+
+
+def _filter_user_frames(te: traceback.TracebackException) -> None:
+    seen = set()
+    while te is not None and id(te) not in seen:
+        seen.add(id(te))
+        te.stack = traceback.StackSummary.from_list([f for f in te.stack if f.filename == USER_FILE])
+        for group_member in getattr(te, "exceptions", None) or ():
+            _filter_user_frames(group_member)
+        te = te.__cause__ or te.__context__
+
+
+def user_traceback(exc: BaseException) -> str:
+    """The traceback of `exc` with only the user's frames, as Python would print it."""
+    te = traceback.TracebackException.from_exception(exc)
+    _filter_user_frames(te)
+    return "".join(te.format())
+
+
+def _short_repr(value: object) -> str:
+    try:
+        text = repr(value)
+    except Exception as exc:  # a broken __repr__ must not break the trace
+        text = f"<repr failed: {type(exc).__name__}>"
+    return text if len(text) <= MAX_RESULT_CHARS else text[: MAX_RESULT_CHARS - 1] + "…"
+
+
+class Session:
+    """Trace, budgets and bookkeeping of one run."""
+
+    def __init__(self, *, budget: dict, flush, realistic: bool) -> None:
+        global _session
+        _session = self
+        self.rec = Recorder()
+        self.flush_cb = flush
+        self.max_steps = int(budget.get("maxSteps", 2_000_000))
+        self.max_tasks = int(budget.get("maxTasks", 20_000))
+        self.max_output = int(budget.get("maxOutputBytes", 2_000_000))
+        self.horizon = float(budget.get("virtualHorizonS", 3600.0))
+        self.steps = 0
+        self.tasks = 0
+        self.output_bytes = 0
+        # The lane whose code runs now (a task step or a thread lane), 0 outside any.
+        self.current = 0
+        # Set when the running task scheduled its own next step (it yielded, e.g. sleep(0)).
+        self.self_ready = False
+        # The callback handle being run outside any task, to tell who woke a task.
+        self.callback_handle = None
+        self.stop: StopRun | None = None
+        self._ids = itertools.count(1)
+        self._names = itertools.count(1)
+        self._threads = itertools.count(1)
+        # id(future) -> (wait kind, target lane, future) for futures whose meaning we know:
+        # sleep timers and thread lanes. The future is held so its id cannot be reused.
+        self.marked: dict[int, tuple[int, int, object]] = {}
+        self.notes_given: set[str] = set()
+        self._last_flush = REAL_PERF_COUNTER()
+        CLOCK.reset(realistic=realistic)
+        CLOCK.on_sleep = self.blocking_sleep
+
+    def close(self) -> None:
+        global _session
+        CLOCK.on_sleep = None
+        if _session is self:
+            _session = None
+
+    # -- names and lanes -------------------------------------------------------------------------
+
+    def next_task_name(self) -> str:
+        return f"Task-{next(self._names)}"
+
+    def task_created(self, task) -> None:
+        coro = task.get_coro()
+        qualname = getattr(coro, "__qualname__", type(coro).__name__)
+        if qualname in _HIDDEN_CORO_NAMES:
+            return
+        self.tasks += 1
+        if self.tasks > self.max_tasks:
+            self.request_stop("tasks", f"The program created more than {self.max_tasks} tasks, the limit for one run.")
+        tid = next(self._ids)
+        task._tl_id = tid
+        now = CLOCK.now()
+        detail = {"k": "lane", "lane": "task", "name": task.get_name(), "coro": qualname, "line": _user_line_of_caller()}
+        rec = self.rec
+        rec.row(Row.CREATED, tid, rec.detail(detail), self.current, now)
+        rec.row(Row.READY, tid, Waker.START, self.current, now)
+
+    def cancel_requested(self, task, msg) -> None:
+        rec = self.rec
+        detail = -1 if msg is None else rec.detail({"k": "text", "text": _short_repr(msg) if not isinstance(msg, str) else msg})
+        rec.row(Row.CANCEL, task._tl_id, self.current, detail, CLOCK.now())
+
+    # -- what the loop reports -------------------------------------------------------------------
+
+    def scheduled(self, callback, args) -> None:
+        """A callback was put on the ready queue; if it steps a task, that task became ready."""
+        task = getattr(callback, "__self__", None)
+        tid = getattr(task, "_tl_id", 0)
+        if not tid:
+            return
+        if tid == self.current:
+            self.self_ready = True
+            return
+        fut = args[0] if args else None
+        if self.current:
+            waker = self.current
+            if fut is not None and getattr(fut, "_tl_id", 0) == waker:
+                kind = Waker.DONE
+            elif fut is not None and fut.cancelled():
+                kind = Waker.CANCEL
+            else:
+                kind = Waker.PRIMITIVE
+        else:
+            handle = self.callback_handle
+            waker = 0
+            if handle is not None and isinstance(handle, asyncio.TimerHandle):
+                kind = Waker.THREAD if self._is_thread_completion(handle) else Waker.TIMER
+                if kind == Waker.THREAD:
+                    waker = self.marked.get(id(handle._args[0]), (0, 0, None))[1]
+            elif fut is not None and fut.cancelled():
+                kind = Waker.CANCEL
+            else:
+                source = handle._args[0] if handle is not None and handle._args else None
+                waker = getattr(source, "_tl_id", 0)
+                kind = Waker.DONE if waker else Waker.OTHER
+        self.rec.row(Row.READY, tid, kind, waker, CLOCK.now())
+
+    def _is_thread_completion(self, handle) -> bool:
+        args = handle._args
+        return bool(args) and self.marked.get(id(args[0]), (0,))[0] == Wait.THREAD
+
+    def timer_scheduled(self, callback, args) -> None:
+        if callback is _futures._set_result_unless_cancelled and args:
+            fut = args[0]
+            self.marked[id(fut)] = (Wait.SLEEP, 0, fut)
+            if len(self.marked) > 50_000:
+                self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
+
+    def run_task_step(self, task, handle) -> None:
+        tid = task._tl_id
+        rec = self.rec
+        rec.row(Row.RUN, tid, 0, 0, CLOCK.now())
+        self.current = tid
+        self.self_ready = False
+        try:
+            handle._run()
+        finally:
+            self.current = 0
+        now = CLOCK.now()
+        self.steps += 1
+        if task.done():
+            self._finished(task, tid, now)
+        elif self.self_ready:
+            rec.row(Row.READY, tid, Waker.OTHER, 0, now)
+        else:
+            kind, target, line = self._suspension(task)
+            rec.row(Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now)
+        if self.steps >= self.max_steps:
+            self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
+
+    def run_callback(self, handle) -> None:
+        self.rec.row(Row.CALLBACK, 0, 0, 0, CLOCK.now())
+        self.callback_handle = handle
+        try:
+            handle._run()
+        finally:
+            self.callback_handle = None
+
+    def _finished(self, task, tid: int, now: float) -> None:
+        rec = self.rec
+        if task.cancelled():
+            outcome = Outcome.CANCELLED
+            detail = {"k": "end", "excType": "CancelledError"}
+        else:
+            exc = task._exception
+            if exc is None:
+                outcome = Outcome.DONE
+                detail = {"k": "end", "result": _short_repr(task._result)}
+            else:
+                outcome = Outcome.FAILED
+                detail = {"k": "end", "excType": type(exc).__name__, "excMessage": str(exc), "traceback": user_traceback(exc)}
+        rec.row(Row.FINISH, tid, outcome, rec.detail(detail), now)
+
+    def _suspension(self, task) -> tuple[int, int, int]:
+        """(wait kind, target lane, user line) of a task that just suspended."""
+        waiter = task._fut_waiter
+        kind, target = Wait.UNKNOWN, 0
+        if waiter is not None:
+            target = getattr(waiter, "_tl_id", 0)
+            if target:
+                kind = Wait.TASK
+            else:
+                known = self.marked.get(id(waiter))
+                if known is not None:
+                    kind, target = known[0], known[1]
+                elif isinstance(waiter, asyncio.tasks._GatheringFuture):
+                    kind = Wait.GATHER
+        line = 0
+        chain_kind = Wait.UNKNOWN
+        for frame in _await_frames(task.get_coro()):
+            code = frame.f_code
+            if code.co_filename == USER_FILE:
+                line = frame.f_lineno or 0
+            elif chain_kind == Wait.UNKNOWN and "asyncio" in code.co_filename:
+                chain_kind = _classify_code(code)
+        if kind == Wait.UNKNOWN or (kind == Wait.GATHER and chain_kind == Wait.TASK_GROUP):
+            kind = chain_kind if chain_kind != Wait.UNKNOWN else (Wait.FUTURE if waiter is not None else Wait.UNKNOWN)
+        return kind, target, line
+
+    # -- thread lanes ----------------------------------------------------------------------------
+
+    def run_on_thread_lane(self, loop, func, args):
+        """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end."""
+        fut = loop.create_future()
+        name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
+        lid = next(self._ids)
+        rec = self.rec
+        started = CLOCK.enter_lane()
+        detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": _user_line_of_caller()}
+        rec.row(Row.CREATED, lid, rec.detail(detail), self.current, started)
+        rec.row(Row.RUN, lid, 0, 0, started)
+        outer = self.current
+        self.current = -lid  # negative: a thread lane, whose time.sleep is not blocking the loop
+        result = exc = None
+        try:
+            result = func(*args)
+        except StopRun:
+            raise
+        except BaseException as e:  # delivered through the future, as a real executor does
+            exc = e
+        finally:
+            self.current = outer
+            ended = CLOCK.leave_lane(started)
+        if exc is None:
+            rec.row(Row.FINISH, lid, Outcome.DONE, rec.detail({"k": "end", "result": _short_repr(result)}), ended)
+        else:
+            rec.row(Row.FINISH, lid, Outcome.FAILED, rec.detail({"k": "end", "excType": type(exc).__name__, "excMessage": str(exc), "traceback": user_traceback(exc)}), ended)
+        self.marked[id(fut)] = (Wait.THREAD, lid, fut)
+        loop.call_at(ended, _settle, fut, result, exc)
+        return fut
+
+    # -- the program's side effects --------------------------------------------------------------
+
+    def blocking_sleep(self, seconds: float) -> None:
+        """time.sleep: the clock moves at once; inside a task step, the whole loop is blocked."""
+        now = CLOCK.now()
+        if now + seconds > self.horizon:
+            self.request_stop("virtual-horizon", self._horizon_message(now + seconds))
+            raise self.stop
+        lane = self.current
+        rec = self.rec
+        if lane < 0:  # a thread lane sleeps without blocking anyone
+            rec.row(Row.SUSPEND, -lane, Wait.SLEEP, _user_line_of_caller(), now)
+            CLOCK.advance(seconds)
+            rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
+            return
+        rec.row(Row.BLOCK_START, lane, _user_line_of_caller(), 0, now)
+        CLOCK.advance(seconds)
+        rec.row(Row.BLOCK_END, lane, 0, 0, CLOCK.now())
+
+    def output(self, stream: int, text: str) -> None:
+        self.output_bytes += len(text)
+        if self.output_bytes > self.max_output:
+            if self.stop is None:
+                self.request_stop("output", f"The program printed more than {self.max_output:,} characters, the limit for one run.")
+            raise self.stop
+        lane = self.current
+        self.rec.output(-lane if lane < 0 else lane, stream, text, CLOCK.now())
+
+    def note(self, code: str, message: str) -> None:
+        """A one-off explanation for the console (e.g. where plain Python would behave differently)."""
+        if code in self.notes_given:
+            return
+        self.notes_given.add(code)
+        rec = self.rec
+        rec.row(Row.WARNING, max(self.current, 0), rec.detail({"k": "warning", "code": code, "message": message, "line": _user_line_of_caller()}), 0, CLOCK.now())
+
+    # -- budgets and flushing --------------------------------------------------------------------
+
+    def _horizon_message(self, when: float) -> str:
+        return (f"The program's clock would pass the virtual time limit of {self.horizon:g} s "
+                f"(next wake-up at t = {when:g} s).")
+
+    def check_horizon(self, when: float) -> None:
+        if when > self.horizon:
+            self.request_stop("virtual-horizon", self._horizon_message(when))
+
+    def request_stop(self, reason: str, message: str) -> None:
+        if self.stop is None:
+            self.stop = StopRun(reason, message)
+
+    def maybe_flush(self) -> None:
+        rec = self.rec
+        if rec.pending_rows() >= FLUSH_ROWS:
+            self.flush()
+            return
+        if rec.pending_rows() and REAL_PERF_COUNTER() - self._last_flush >= FLUSH_INTERVAL_S:
+            self.flush()
+
+    def flush(self) -> None:
+        self._last_flush = REAL_PERF_COUNTER()
+        if self.rec.pending_rows() or self.rec.details:
+            self.flush_cb(*self.rec.drain())
+
+    def loop_ended(self) -> None:
+        self.rec.row(Row.LOOP_END, 0, 0, 0, CLOCK.now())
+
+
+def _settle(fut, result, exc) -> None:
+    if fut.cancelled():
+        return
+    if exc is None:
+        fut.set_result(result)
+    else:
+        fut.set_exception(exc)
+
+
+def register_source(source: str) -> None:
+    """Lets tracebacks show the user's source lines."""
+    linecache.cache[USER_FILE] = (len(source), None, source.splitlines(True), USER_FILE)

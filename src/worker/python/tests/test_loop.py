@@ -1,0 +1,340 @@
+"""The virtual loop behaves like CPython's loop on a clock that never waits."""
+
+import unittest
+
+from taskline.wire import Outcome, Row, Wait, Waker
+
+from .support import run
+
+
+class VirtualTime(unittest.TestCase):
+    def test_an_hour_of_sleep_costs_no_real_time(self):
+        r = run("""
+            import asyncio
+            async def main():
+                await asyncio.sleep(3600)
+                print(asyncio.get_running_loop().time())
+            asyncio.run(main())
+        """, virtualHorizonS=7200)
+        self.assertEqual(r.status, "done")
+        self.assertEqual(r.stdout(), "3600.0\n")
+        self.assertEqual(r.virtual_time, 3600.0)
+
+    def test_three_counters_interleave_and_take_one_second(self):
+        r = run("""
+            import asyncio
+            async def count():
+                print("One")
+                await asyncio.sleep(1)
+                print("Two")
+            async def main():
+                await asyncio.gather(count(), count(), count())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "One\nOne\nOne\nTwo\nTwo\nTwo\n")
+        self.assertEqual(r.virtual_time, 1.0)
+        self.assertEqual(r.end["totals"]["tasks"], 4)
+
+    def test_time_functions_read_the_virtual_clock(self):
+        r = run("""
+            import asyncio, time, datetime
+            async def main():
+                t0, w0, d0 = time.perf_counter(), time.time(), datetime.datetime.now()
+                await asyncio.sleep(2.5)
+                print(round(time.perf_counter() - t0, 6), round(time.time() - w0, 6))
+                print((datetime.datetime.now() - d0).total_seconds())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "2.5 2.5\n2.5\n")
+
+    def test_time_sleep_blocks_the_loop_and_is_recorded(self):
+        r = run("""
+            import asyncio, time
+            async def blocker():
+                time.sleep(1)
+            async def other():
+                await asyncio.sleep(0.5)
+                print("other woke at", asyncio.get_running_loop().time())
+            async def main():
+                await asyncio.gather(other(), blocker())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "other woke at 1.0\n")
+        self.assertEqual(len(r.of(Row.BLOCK_START)), 1)
+        (block_end,) = r.of(Row.BLOCK_END)
+        self.assertEqual(block_end[4], 1.0)
+
+    def test_equal_deadlines_fire_in_the_order_they_were_scheduled(self):
+        r = run("""
+            import asyncio
+            async def a():
+                await asyncio.sleep(0.7)
+                await asyncio.sleep(0.1)
+                print("a")
+            async def b():
+                await asyncio.sleep(0.8)
+                print("b")
+            async def main():
+                await asyncio.gather(a(), b())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "b\na\n")
+
+    def test_to_thread_overlaps_with_other_tasks(self):
+        r = run("""
+            import asyncio, time
+            def blocking():
+                time.sleep(2)
+                return "io done"
+            async def main():
+                result, _ = await asyncio.gather(asyncio.to_thread(blocking), asyncio.sleep(2))
+                print(result, asyncio.get_running_loop().time())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "io done 2.0\n")
+        thread_lanes = [d for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
+        self.assertEqual(len(thread_lanes), 1)
+
+    def test_realistic_mode_counts_computation(self):
+        r = run("""
+            import asyncio, time
+            async def main():
+                t0 = time.perf_counter()
+                sum(range(300_000))
+                print(time.perf_counter() - t0 > 0)
+            asyncio.run(main())
+        """, clock="realistic")
+        self.assertEqual(r.stdout(), "True\n")
+
+
+class ProgramStyles(unittest.TestCase):
+    def test_get_event_loop_style_runs_with_a_note(self):
+        r = run("""
+            import asyncio
+            async def hello():
+                await asyncio.sleep(1)
+                print("hello")
+            loop = asyncio.get_event_loop()
+            loop.run_until_complete(hello())
+            loop.close()
+        """)
+        self.assertEqual(r.status, "done")
+        self.assertEqual(r.stdout(), "hello\n")
+        notes = [d for d in r.details if d.get("k") == "warning"]
+        self.assertEqual([n["code"] for n in notes], ["ambient-loop"])
+
+    def test_top_level_await(self):
+        r = run("""
+            import asyncio
+            await asyncio.sleep(1)
+            print("awaited")
+        """)
+        self.assertEqual((r.status, r.stdout(), r.virtual_time), ("done", "awaited\n", 1.0))
+
+    def test_several_asyncio_runs_share_one_clock(self):
+        r = run("""
+            import asyncio, time
+            asyncio.run(asyncio.sleep(1))
+            asyncio.run(asyncio.sleep(2))
+            print(time.monotonic())
+        """)
+        self.assertEqual(r.stdout(), "3.0\n")
+
+    def test_runner_and_new_event_loop(self):
+        r = run("""
+            import asyncio
+            with asyncio.Runner() as runner:
+                runner.run(asyncio.sleep(1))
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            loop.run_until_complete(asyncio.sleep(1))
+            loop.close()
+            print("ok")
+        """)
+        self.assertEqual((r.status, r.stdout(), r.virtual_time), ("done", "ok\n", 2.0))
+
+    def test_callbacks_and_futures(self):
+        r = run("""
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                fut = loop.create_future()
+                fut.add_done_callback(lambda f: print("callback saw", f.result()))
+                loop.call_later(2, fut.set_result, 42)
+                loop.call_soon(print, "soon")
+                loop.call_at(loop.time() + 1, print, "at 1")
+                print("got", await fut)
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "soon\nat 1\ncallback saw 42\ngot 42\n")
+
+
+class Endings(unittest.TestCase):
+    def test_a_syntax_error_reports_line_and_column(self):
+        r = run("x = 1\nprint(x\n")
+        self.assertEqual(r.status, "error")
+        error = r.end["error"]
+        self.assertEqual((error["kind"], error["excType"], error["line"]), ("syntax", "SyntaxError", 2))
+
+    def test_an_uncaught_exception_shows_only_user_frames(self):
+        r = run("""
+            import asyncio
+            async def main():
+                raise ValueError("boom")
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.status, "error")
+        error = r.end["error"]
+        self.assertEqual((error["excType"], error["message"], error["line"]), ("ValueError", "boom", 4))
+        self.assertTrue(error["traceback"].endswith("ValueError: boom\n"))
+        self.assertNotIn("runners.py", error["traceback"])
+        self.assertNotIn("base_events.py", error["traceback"])
+
+    def test_deadlock_stops_the_run_and_names_the_waiters(self):
+        r = run("""
+            import asyncio
+            async def main():
+                await asyncio.Event().wait()
+            asyncio.run(main())
+        """)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "deadlock"))
+        self.assertIn("Task-1", r.end["message"])
+
+    def test_an_endless_sleep_loop_meets_the_virtual_horizon(self):
+        r = run("""
+            import asyncio
+            async def main():
+                while True:
+                    await asyncio.sleep(1)
+            asyncio.run(main())
+        """, virtualHorizonS=100)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "virtual-horizon"))
+        self.assertLessEqual(r.virtual_time, 100)
+
+    def test_a_busy_loop_meets_the_step_budget(self):
+        r = run("""
+            import asyncio
+            async def main():
+                while True:
+                    await asyncio.sleep(0)
+            asyncio.run(main())
+        """, maxSteps=1000)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "steps"))
+        self.assertEqual(r.end["totals"]["steps"], 1000)
+
+    def test_output_and_task_budgets(self):
+        r = run("while True: print('spam')", maxOutputBytes=1000)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "output"))
+        r = run("""
+            import asyncio
+            async def main():
+                for i in range(100):
+                    asyncio.create_task(asyncio.sleep(1))
+            asyncio.run(main())
+        """, maxTasks=10)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "tasks"))
+
+    def test_what_a_browser_cannot_do_says_why(self):
+        r = run("""
+            import threading
+            threading.Thread(target=print).start()
+        """)
+        self.assertEqual(r.end["error"]["excType"], "UnsupportedInBrowser")
+        self.assertIn("no threads", r.end["error"]["message"])
+
+
+class Trace(unittest.TestCase):
+    def test_steps_suspensions_and_endings_are_recorded(self):
+        r = run("""
+            import asyncio
+            async def child():
+                await asyncio.sleep(1)
+                return 7
+            async def main():
+                task = asyncio.create_task(child(), name="kid")
+                return await task
+            asyncio.run(main())
+        """)
+        lanes = r.lanes()
+        self.assertEqual(list(lanes), ["Task-1", "kid"])
+        main, kid = lanes["Task-1"], lanes["kid"]
+        suspends = r.of(Row.SUSPEND, kid)
+        self.assertEqual(suspends[0][2] & 31, Wait.SLEEP)
+        self.assertEqual(suspends[0][3], 4)  # the line of `await asyncio.sleep(1)`
+        main_waits = r.of(Row.SUSPEND, main)
+        self.assertEqual((main_waits[0][2] & 31, main_waits[0][2] >> 5), (Wait.TASK, kid))
+        (finish,) = r.of(Row.FINISH, kid)
+        self.assertEqual(finish[2], Outcome.DONE)
+        self.assertEqual(r.details[finish[3]]["result"], "7")
+        wakes = r.of(Row.READY, main)
+        self.assertEqual((wakes[-1][2], wakes[-1][3]), (Waker.DONE, kid))
+        created = r.of(Row.CREATED, kid)[0]
+        self.assertEqual(created[3], main)
+
+    def test_cancellation_records_who_asked(self):
+        r = run("""
+            import asyncio
+            async def sleeper():
+                try:
+                    await asyncio.sleep(10)
+                except asyncio.CancelledError:
+                    print("cancelled at", asyncio.get_running_loop().time())
+                    raise
+            async def main():
+                task = asyncio.create_task(sleeper())
+                await asyncio.sleep(1)
+                task.cancel()
+                try:
+                    await task
+                except asyncio.CancelledError:
+                    pass
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "cancelled at 1.0\n")
+        self.assertEqual(r.virtual_time, 1.0)
+        lanes = r.lanes()
+        (cancel,) = r.of(Row.CANCEL)
+        self.assertEqual((cancel[1], cancel[2]), (lanes["Task-2"], lanes["Task-1"]))
+        self.assertEqual(r.of(Row.FINISH, lanes["Task-2"])[0][2], Outcome.CANCELLED)
+
+    def test_output_is_attributed_to_the_printing_task(self):
+        r = run("""
+            import asyncio
+            async def main():
+                print("hi")
+            print("outside")
+            asyncio.run(main())
+        """)
+        outputs = [(task, r.details[y]["text"]) for k, task, x, y, t in r.rows if k == Row.OUTPUT]
+        self.assertEqual(outputs, [(0, "outside\n"), (1, "hi\n")])
+
+    def test_wait_kinds_of_primitives(self):
+        r = run("""
+            import asyncio
+            async def main():
+                lock, event, queue = asyncio.Lock(), asyncio.Event(), asyncio.Queue()
+                sem = asyncio.Semaphore(0)
+                async def use_lock():
+                    async with lock:
+                        pass
+                async def release_later():
+                    await asyncio.sleep(1)
+                    lock.release(); event.set(); queue.put_nowait(1); sem.release()
+                await lock.acquire()
+                await asyncio.gather(use_lock(), event.wait(), queue.get(), sem.acquire(), release_later())
+            asyncio.run(main())
+        """)
+        kinds = {r.details[x]["coro"]: [] for k, _, x, _, _ in r.rows if k == Row.CREATED}
+        names = {task: r.details[x]["coro"] for k, task, x, _, _ in r.rows if k == Row.CREATED}
+        for k, task, x, _, _ in r.rows:
+            if k == Row.SUSPEND:
+                kinds[names[task]].append(x & 31)
+        self.assertEqual(kinds["main.<locals>.use_lock"], [Wait.LOCK])
+        self.assertEqual(kinds["Event.wait"], [Wait.EVENT])
+        self.assertEqual(kinds["Queue.get"], [Wait.QUEUE])
+        self.assertEqual(kinds["Semaphore.acquire"], [Wait.SEMAPHORE])
+        self.assertEqual(kinds["main"], [Wait.GATHER])
+
+
+if __name__ == "__main__":
+    unittest.main()
