@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseFromWorker } from "./validate";
+
+const columns = (n: number, t = 0) => ({
+  kind: new Uint8Array(n).fill(3),
+  task: new Int32Array(n).fill(1),
+  x: new Int32Array(n),
+  y: new Int32Array(n),
+  t: new Float64Array(n).fill(t),
+});
+
+describe("parseFromWorker", () => {
+  it("accepts a well-formed trace batch", () => {
+    const msg = parseFromWorker({ type: "trace", runId: 1, columns: columns(2), details: [{ k: "text", text: "hi" }] });
+    expect(msg?.type).toBe("trace");
+  });
+
+  it("rejects non-finite times, unknown row kinds and ragged columns", () => {
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(1, Number.NaN), details: [] })).toBeUndefined();
+    const bad = columns(1);
+    bad.kind[0] = 99;
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: bad, details: [] })).toBeUndefined();
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: { ...columns(2), t: new Float64Array(1) }, details: [] })).toBeUndefined();
+  });
+
+  it("rejects details of unknown shape instead of passing them on", () => {
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ k: "html", html: "<b>" }] })).toBeUndefined();
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ k: "lane", lane: "task", name: 3 }] })).toBeUndefined();
+  });
+
+  it("accepts run endings and rejects unknown stop reasons", () => {
+    const totals = { virtualTimeS: 1, tasks: 1, steps: 2 };
+    expect(parseFromWorker({ type: "runEnded", runId: 2, end: { status: "done" }, totals })?.type).toBe("runEnded");
+    expect(parseFromWorker({ type: "runEnded", runId: 2, end: { status: "stopped", reason: "bored", message: "" }, totals })).toBeUndefined();
+    expect(parseFromWorker({ type: "runEnded", runId: 2, end: { status: "done" }, totals: { ...totals, virtualTimeS: Infinity } })).toBeUndefined();
+  });
+
+  it("checks the protocol version in the ready handshake", () => {
+    expect(parseFromWorker({ type: "ready", protocolVersion: 1, pythonVersion: "3.14.2" })?.type).toBe("ready");
+    expect(parseFromWorker({ type: "ready", protocolVersion: 2, pythonVersion: "3.14.2" })).toBeUndefined();
+  });
+
+  it("ignores anything that is not a known message", () => {
+    for (const junk of [null, 3, "ready", [], { type: "eval", code: "alert(1)" }]) expect(parseFromWorker(junk)).toBeUndefined();
+  });
+});
