@@ -29,8 +29,13 @@ export interface TraceBatch {
 export class TraceBuilder {
   private rows: Row[] = [];
   private details: Detail[] = [];
-  /** Details already handed out by earlier `build()` calls: indices stay global over the run. */
-  private detailBase = 0;
+  /** Details handed out before this builder's next batch: indices stay global over the run. */
+  private detailBase: number;
+
+  /** `firstDetailIndex`: how many details the run already has (to continue an existing store). */
+  constructor(firstDetailIndex = 0) {
+    this.detailBase = firstDetailIndex;
+  }
 
   /** Appends a raw row (for malformed-input tests). */
   row(kind: number, task: number, x: number, y: number, t: number): this {
