@@ -6,11 +6,15 @@
  */
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import { PROTOCOL_VERSION, type FromWorker, type RunId, type ToWorker } from "../protocol/messages";
+import type { TraceColumns } from "../protocol/trace";
 import { installPythonSources } from "./pythonSources";
+
+/** Numbers per row in the interleaved buffer Python fills (taskline/recorder.py ROW_WIDTH). */
+const ROW_WIDTH = 5;
 
 declare const self: DedicatedWorkerGlobalScope;
 
-type BridgeRun = (source: string, optionsJson: string, post: (...batch: unknown[]) => void) => string;
+type BridgeRun = (source: string, optionsJson: string, post: (rows: unknown, detailsJson: unknown) => void) => string;
 
 let bridgeRun: BridgeRun | undefined;
 
@@ -36,8 +40,8 @@ async function boot(pyodideUrl: string): Promise<void> {
 
 function run(runId: RunId, source: string, optionsJson: string): void {
   if (bridgeRun === undefined) return;
-  const post = (kind: unknown, task: unknown, x: unknown, y: unknown, t: unknown, detailsJson: unknown) => {
-    const columns = { kind, task, x, y, t } as Extract<FromWorker, { type: "trace" }>["columns"];
+  const post = (rows: unknown, detailsJson: unknown) => {
+    const columns = splitRows(rows as Float64Array);
     const transfer = [columns.kind.buffer, columns.task.buffer, columns.x.buffer, columns.y.buffer, columns.t.buffer];
     send({ type: "trace", runId, columns, details: JSON.parse(String(detailsJson)) }, transfer as ArrayBuffer[]);
   };
@@ -48,6 +52,20 @@ function run(runId: RunId, source: string, optionsJson: string): void {
     // Our own Python failed (not the user's program), or the interpreter died.
     send({ type: "crashed", message: error instanceof Error ? error.message.split("\n").slice(-3).join("\n") : String(error) });
   }
+}
+
+/** Python appends rows interleaved (one C call per row); the wire carries them as columns. */
+function splitRows(rows: Float64Array): TraceColumns {
+  const n = rows.length / ROW_WIDTH;
+  const columns = { kind: new Uint8Array(n), task: new Int32Array(n), x: new Int32Array(n), y: new Int32Array(n), t: new Float64Array(n) };
+  for (let i = 0, j = 0; i < n; i++, j += ROW_WIDTH) {
+    columns.kind[i] = rows[j]!;
+    columns.task[i] = rows[j + 1]!;
+    columns.x[i] = rows[j + 2]!;
+    columns.y[i] = rows[j + 3]!;
+    columns.t[i] = rows[j + 4]!;
+  }
+  return columns;
 }
 
 /** The Python side returns {status, reason?, message?, error?}; shape it into RunEnd. */

@@ -1,8 +1,8 @@
 """The only module that knows it runs in Pyodide: converts a run's trace batches to JavaScript.
 
 The worker calls `run(source, options, post)` with `post` a JavaScript function; each batch
-reaches it as five typed arrays (copies, so the worker can transfer them) and a JSON string of
-details.
+reaches it as one Float64Array of interleaved rows (a copy, so the worker can split and transfer
+it) and a JSON string of details.
 """
 
 import json
@@ -17,8 +17,8 @@ __all__ = ["run"]
 def run(source: str, options_json: str, post) -> str:
     """Runs a program; returns the RunEnd + totals as a JSON string."""
 
-    def flush(kind, task, x, y, t, details):
-        post(to_js(kind), to_js(task), to_js(x), to_js(y), to_js(t), json.dumps(details, ensure_ascii=False))
+    def flush(rows, details):
+        post(to_js(rows), json.dumps(details, ensure_ascii=False))
 
     end = run_program(source, json.loads(options_json), flush)
     return json.dumps(end, ensure_ascii=False)

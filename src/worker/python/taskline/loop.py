@@ -65,10 +65,20 @@ class VirtualLoop(asyncio.BaseEventLoop):
         return TracedTask(coro, loop=self, **kwargs)
 
     def call_soon(self, callback, *args, context=None):
-        handle = super().call_soon(callback, *args, context=context)
-        session = current_session()
-        if session is not None:
-            session.scheduled(callback, args)
+        # BaseEventLoop.call_soon inlined: this runs once per step, so every call counts.
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_soon")
+        handle = asyncio.Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        if getattr(getattr(callback, "__self__", None), "_tl_id", 0):
+            session = current_session()
+            if session is not None:
+                session.scheduled(callback, args)
         return handle
 
     def call_at(self, when, callback, *args, context=None):
@@ -129,6 +139,8 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 if session.stop is not None:
                     raise session.stop
             CLOCK.jump_to(when)
+        if session is not None:
+            session.clock_moved()
 
         now_key = _deadline_key(CLOCK.now())
         while scheduled and scheduled[0][0] <= now_key:

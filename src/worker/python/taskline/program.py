@@ -74,7 +74,9 @@ def _exception_error(exc: BaseException) -> dict:
 
 
 def run_program(source: str, options: dict, flush) -> dict:
-    """Runs `source`; calls flush(kind, task, x, y, t, details) with trace batches; returns the end.
+    """Runs `source`; calls flush(rows, details) with trace batches; returns the end.
+
+    rows is an array('d') of interleaved (kind, task, x, y, t) rows (see recorder.py).
 
     options: {"clock": "realistic" | "ideal", "budget": {virtualHorizonS, maxSteps, maxTasks,
     maxOutputBytes}}. The returned dict matches RunEnd + RunTotals in src/protocol/messages.ts.

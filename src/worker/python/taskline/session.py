@@ -178,6 +178,8 @@ class Session:
         self.notes_given: set[str] = set()
         self._last_flush = REAL_PERF_COUNTER()
         CLOCK.reset(realistic=realistic)
+        # Time of the last step boundary: where the next step starts (see run_task_step).
+        self.last_t = 0.0
         CLOCK.on_sleep = self.blocking_sleep
 
     def close(self) -> None:
@@ -245,7 +247,7 @@ class Session:
                 source = handle._args[0] if handle is not None and handle._args else None
                 waker = getattr(source, "_tl_id", 0)
                 kind = Waker.DONE if waker else Waker.OTHER
-        self.rec.row(Row.READY, tid, kind, waker, CLOCK.now())
+        self.rec.extend((Row.READY, tid, kind, waker, self.last_t if self.current else CLOCK.now()))
 
     def _is_thread_completion(self, handle) -> bool:
         args = handle._args
@@ -259,34 +261,42 @@ class Session:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
     def run_task_step(self, task, handle) -> None:
+        # The hot path: one step of one task. Reads the real clock once (at the end); a step
+        # starts when the previous one ended, because nothing but the loop runs in between.
         tid = task._tl_id
-        rec = self.rec
-        rec.row(Row.RUN, tid, 0, 0, CLOCK.now())
+        extend = self.rec.extend
+        extend((Row.RUN, tid, 0, 0, self.last_t))
         self.current = tid
         self.self_ready = False
         try:
             handle._run()
         finally:
             self.current = 0
-        now = CLOCK.now()
+            self.last_t = now = CLOCK.now()
         self.steps += 1
         if task.done():
             self._finished(task, tid, now)
         elif self.self_ready:
-            rec.row(Row.READY, tid, Waker.OTHER, 0, now)
+            extend((Row.READY, tid, Waker.OTHER, 0, now))
         else:
             kind, target, line = self._suspension(task)
-            rec.row(Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now)
+            extend((Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now))
         if self.steps >= self.max_steps:
             self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
 
     def run_callback(self, handle) -> None:
-        self.rec.row(Row.CALLBACK, 0, 0, 0, CLOCK.now())
+        if handle._callback is not _futures._set_result_unless_cancelled:  # a sleep's timer: its READY row says it
+            self.rec.extend((Row.CALLBACK, 0, 0, 0, self.last_t))
         self.callback_handle = handle
         try:
             handle._run()
         finally:
             self.callback_handle = None
+            self.last_t = CLOCK.now()
+
+    def clock_moved(self) -> None:
+        """The loop jumped the clock (or something else moved it between steps)."""
+        self.last_t = CLOCK.now()
 
     def _finished(self, task, tid: int, now: float) -> None:
         rec = self.rec
