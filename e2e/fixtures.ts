@@ -28,6 +28,14 @@ export class Playground {
     await expect.poll(() => this.source()).toBe(source);
   }
 
+  /** Replaces the editor's text the way a person pasting would. */
+  async replaceCode(source: string): Promise<void> {
+    await this.page.locator(".monaco-editor textarea").first().focus();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.insertText(source);
+    await expect.poll(() => this.source()).toBe(source);
+  }
+
   async source(): Promise<string> {
     return this.page.evaluate(() => (window as unknown as { taskline: { getSource(): string } }).taskline.getSource());
   }

@@ -405,7 +405,10 @@ class Session:
             return
         self.notes_given.add(code)
         rec = self.rec
-        rec.row(Row.WARNING, max(self.current, 0), rec.detail({"k": "warning", "code": code, "message": message, "line": _user_line_of_caller()}), 0, CLOCK.now())
+        now = CLOCK.now()
+        lane = abs(self.current)
+        rec.row(Row.WARNING, lane, rec.detail({"k": "warning", "code": code, "message": message, "line": _user_line_of_caller()}), 0, now)
+        rec.output(lane, 2, message + "\n", now)  # also in the console, where a person reads it
 
     # -- budgets and flushing --------------------------------------------------------------------
 

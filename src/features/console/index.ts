@@ -1,0 +1,1 @@
+export { ConsolePanel } from "./ConsolePanel";

@@ -1,0 +1,27 @@
+import { useRef } from "react";
+import { selectSource, useAppStore } from "../../store";
+import { ErrorLineNote } from "./ErrorLineNote";
+import { useMonacoEditor } from "./useMonacoEditor";
+
+/** The program editor; shows the program as plain text until Monaco has loaded. */
+export function CodeEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const loadState = useMonacoEditor(host);
+  const source = useAppStore(selectSource);
+  return (
+    <div className="code-editor">
+      <div ref={host} className="code-editor__host" data-testid="editor" />
+      <ErrorLineNote />
+      {loadState.kind !== "loaded" && (
+        <pre className="code-editor__fallback" aria-label="Python program (read-only while the editor loads)">
+          {source}
+        </pre>
+      )}
+      {loadState.kind === "failed" && (
+        <p className="code-editor__failure" role="alert">
+          The code editor failed to load ({loadState.message}). Reload the page to try again.
+        </p>
+      )}
+    </div>
+  );
+}

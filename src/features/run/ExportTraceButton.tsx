@@ -1,0 +1,27 @@
+import { toChromeTrace } from "../../model/chromeTrace";
+import { selectHasTrace, useAppStore, useAppStoreApi } from "../../store";
+import { downloadFile } from "./downloadFile";
+
+export const TRACE_FILE_NAME = "taskline-trace.json";
+
+/** Downloads the current trace in the Chrome Trace Event Format (opens in Perfetto). */
+export function ExportTraceButton() {
+  const store = useAppStoreApi();
+  const hasTrace = useAppStore(selectHasTrace);
+  const handleClick = () => {
+    const { trace } = store.getState();
+    downloadFile(TRACE_FILE_NAME, JSON.stringify(toChromeTrace(trace.lanes(), trace.consoleLines())), "application/json");
+  };
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      data-testid="export-trace"
+      disabled={!hasTrace}
+      title={hasTrace ? "Download the trace (Chrome Trace Event Format; opens in Perfetto)" : "Run the program first"}
+      onClick={handleClick}
+    >
+      Export trace
+    </button>
+  );
+}

@@ -1,0 +1,13 @@
+/** Saves `text` as a file through a temporary `<a download>`. */
+export function downloadFile(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.style.display = "none";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns; give them time before releasing it.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

@@ -1,0 +1,8 @@
+export { BootProgress } from "./BootProgress";
+export { ClockModeSelect } from "./ClockModeSelect";
+export { ExportTraceButton } from "./ExportTraceButton";
+export { RunButton } from "./RunButton";
+export { RunStatus } from "./RunStatus";
+export { RunSummary } from "./RunSummary";
+export { StopButton } from "./StopButton";
+export { describeProgramError, describeStatus, type StatusView, type StatusState } from "./statusView";

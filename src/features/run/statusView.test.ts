@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { RuntimeStatus } from "../../store";
+import { describeProgramError, describeStatus } from "./statusView";
+
+const READY: RuntimeStatus = { kind: "ready", pythonVersion: "3.14.0" };
+
+describe("the status line", () => {
+  it("shows boot progress in percent before the first run", () => {
+    expect(describeStatus({ kind: "booting", fraction: 0.4, stage: "stdlib" }, { kind: "idle" }, undefined)).toEqual({
+      state: "booting",
+      reason: undefined,
+      text: "Loading Python runtime… 40%",
+    });
+  });
+
+  it("says Ready when the runtime is up and nothing has run", () => {
+    expect(describeStatus(READY, { kind: "idle" }, undefined)).toMatchObject({ state: "ready", text: "Ready" });
+  });
+
+  it("reports a runtime that failed to load as a fatal crash", () => {
+    expect(describeStatus({ kind: "bootFailed", message: "no wasm" }, { kind: "idle" }, undefined)).toMatchObject({
+      state: "crashed",
+      reason: "fatal",
+      text: expect.stringContaining("no wasm"),
+    });
+  });
+
+  it("keeps showing how the last run ended while the runtime reboots", () => {
+    const view = describeStatus({ kind: "booting", fraction: 0, stage: "" }, { kind: "stopped", reason: "user", message: "you pressed Stop" }, undefined);
+    expect(view).toEqual({ state: "stopped", reason: "user", text: "Stopped: you pressed Stop" });
+  });
+
+  it("gives the finishing time of a run that finished", () => {
+    expect(describeStatus(READY, { kind: "done" }, { virtualTimeS: 3, tasks: 4, steps: 12 }).text).toBe("Finished at t = 3.0 s");
+  });
+
+  it("names the exception and its line for a run that failed", () => {
+    const error = { kind: "exception", excType: "ValueError", message: "boom", line: 4, traceback: "" } as const;
+    expect(describeStatus(READY, { kind: "error", error }, undefined)).toEqual({ state: "error", reason: undefined, text: "Error: ValueError: boom (line 4)" });
+  });
+
+  it("gives the worker's reason for a run stopped by a limit", () => {
+    const stopped = { kind: "stopped", reason: "virtual-horizon", message: "the program ran past the virtual time limit of 3600 s" } as const;
+    expect(describeStatus(READY, stopped, undefined)).toEqual({
+      state: "stopped",
+      reason: "virtual-horizon",
+      text: "Stopped: the program ran past the virtual time limit of 3600 s",
+    });
+  });
+
+  it("marks a crash as fatal", () => {
+    expect(describeStatus(READY, { kind: "crashed", reason: "fatal", message: "worker died" }, undefined)).toMatchObject({ state: "crashed", reason: "fatal" });
+  });
+});
+
+describe("program errors", () => {
+  it("include the column of a syntax error", () => {
+    expect(describeProgramError({ kind: "syntax", excType: "SyntaxError", message: "invalid syntax", line: 3, column: 5, traceback: "" })).toBe(
+      "SyntaxError: invalid syntax (line 3, column 5)",
+    );
+  });
+
+  it("leave out an unknown line and an empty message", () => {
+    expect(describeProgramError({ kind: "exception", excType: "KeyboardInterrupt", message: "", traceback: "" })).toBe("KeyboardInterrupt");
+  });
+});

@@ -1,0 +1,12 @@
+export type { AppState } from "./appState";
+export { createAppStore, type AppStore } from "./createAppStore";
+export { DEFAULT_SOURCE } from "./defaultSource";
+export type { EditorSlice } from "./editorSlice";
+export type { RunnerPort } from "./ports";
+export type { RunSlice, RunStatus, RunStatusKind, RuntimeStatus } from "./runSlice";
+export { USER_STOP_MESSAGE } from "./runSlice";
+export * from "./selectors";
+export { StoreProvider } from "./StoreProvider";
+export type { TraceSlice } from "./traceSlice";
+export { useAppStore, useAppStoreApi, useShallow } from "./useAppStore";
+export type { Axis, ViewSlice } from "./viewSlice";

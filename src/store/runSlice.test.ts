@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { threeTasksTrace, TraceBuilder } from "../model/testing";
+import { PROTOCOL_VERSION, runId, type FromWorker } from "../protocol/messages";
+import { createAppStore } from "./createAppStore";
+import { FakeRunner } from "./fakeRunner";
+import { selectCanRun, selectIsRunning, selectProgramError, selectRunBlockedReason, selectSummary } from "./selectors";
+
+const READY: FromWorker = { type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14.0" };
+
+function readyStore() {
+  const runner = new FakeRunner();
+  const store = createAppStore({ runner });
+  store.getState().applyWorkerMessage(READY);
+  return { runner, store };
+}
+
+function startedStore() {
+  const { runner, store } = readyStore();
+  store.getState().startRun();
+  const id = store.getState().currentRunId!;
+  return { runner, store, id };
+}
+
+describe("run slice", () => {
+  it("starts booting and shows boot progress", () => {
+    const store = createAppStore({ runner: new FakeRunner() });
+    expect(store.getState().runtime.kind).toBe("booting");
+    store.getState().applyWorkerMessage({ type: "progress", stage: "Loading the standard library", fraction: 0.4 });
+    expect(store.getState().runtime).toEqual({ kind: "booting", fraction: 0.4, stage: "Loading the standard library" });
+  });
+
+  it("refuses to run while the runtime boots, and says why", () => {
+    const runner = new FakeRunner();
+    const store = createAppStore({ runner });
+    expect(store.getState().startRun()).toBe(false);
+    expect(runner.runs).toHaveLength(0);
+    expect(selectCanRun(store.getState())).toBe(false);
+    expect(selectRunBlockedReason(store.getState())).toMatch(/loading/);
+  });
+
+  it("runs the editor's live text with the chosen clock mode once ready", () => {
+    const { runner, store } = readyStore();
+    store.getState().attachSourceReader(() => "print('live')");
+    store.getState().setClockMode("ideal");
+    expect(store.getState().startRun()).toBe(true);
+    expect(runner.runs).toEqual([{ runId: store.getState().currentRunId, source: "print('live')", options: expect.objectContaining({ clock: "ideal" }) }]);
+    expect(store.getState().source).toBe("print('live')");
+    expect(selectIsRunning(store.getState())).toBe(true);
+  });
+
+  it("does not start a second run while one is running", () => {
+    const { runner, store } = startedStore();
+    expect(store.getState().startRun()).toBe(false);
+    expect(runner.runs).toHaveLength(1);
+  });
+
+  it("appends each trace batch with one update and bumps the trace version", () => {
+    const { store, id } = startedStore();
+    const before = store.getState().traceVersion;
+    let updates = 0;
+    store.subscribe(() => updates++);
+    const batch = threeTasksTrace();
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...batch });
+    expect(updates).toBe(1);
+    expect(store.getState().traceVersion).toBe(before + 1);
+    expect(store.getState().trace.lanes().map((l) => l.name)).toEqual(["main", "Task-2", "Task-3", "Task-4"]);
+  });
+
+  it("gives each run a fresh trace", () => {
+    const { store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...threeTasksTrace() });
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 1.5, tasks: 4, steps: 9 } });
+    const first = store.getState().trace;
+    store.getState().startRun();
+    expect(store.getState().trace).not.toBe(first);
+    expect(store.getState().trace.rowCount).toBe(0);
+    expect(store.getState().totals).toBeUndefined();
+  });
+
+  it("drops messages of a run that is no longer current", () => {
+    const { store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 0, tasks: 0, steps: 0 } });
+    store.getState().startRun();
+    const version = store.getState().traceVersion;
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...threeTasksTrace() });
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 9, tasks: 9, steps: 9 } });
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: runId(999), end: { status: "done" }, totals: { virtualTimeS: 9, tasks: 9, steps: 9 } });
+    expect(store.getState().traceVersion).toBe(version);
+    expect(store.getState().trace.rowCount).toBe(0);
+    expect(store.getState().runStatus.kind).toBe("running");
+  });
+
+  it("finishes the trace at the reported end time and records the totals", () => {
+    const { store, id } = startedStore();
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0);
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+    const totals = { virtualTimeS: 3, tasks: 1, steps: 1 };
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals });
+    expect(store.getState().runStatus).toEqual({ kind: "done" });
+    expect(store.getState().totals).toEqual(totals);
+    expect(store.getState().trace.endTime).toBe(3);
+    expect(selectSummary(store.getState())).toEqual(totals);
+  });
+
+  it("keeps the program error of a run that ended with one", () => {
+    const { store, id } = startedStore();
+    const error = { kind: "exception", excType: "ValueError", message: "boom", line: 4, traceback: "ValueError: boom" } as const;
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "error", error }, totals: { virtualTimeS: 0, tasks: 1, steps: 1 } });
+    expect(store.getState().runStatus).toEqual({ kind: "error", error });
+    expect(selectProgramError(store.getState())).toEqual(error);
+  });
+
+  it("reports a run the worker stopped with the worker's reason", () => {
+    const { store, id } = startedStore();
+    const end = { status: "stopped", reason: "virtual-horizon", message: "the program ran past the virtual time limit of 3600 s" } as const;
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end, totals: { virtualTimeS: 3600, tasks: 1, steps: 3601 } });
+    expect(store.getState().runStatus).toEqual({ kind: "stopped", reason: "virtual-horizon", message: end.message });
+  });
+
+  it("stops a run for the user, asks the runner to stop, and waits for the new runtime", () => {
+    const { runner, store, id } = startedStore();
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0).suspend(1, 2);
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+    store.getState().stopRun();
+    expect(runner.stops).toBe(1);
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user" });
+    expect(store.getState().totals).toEqual({ virtualTimeS: 2, tasks: 1, steps: 1 });
+    expect(store.getState().runtime.kind).toBe("booting");
+    expect(store.getState().startRun()).toBe(false);
+    // Anything the old worker still had in flight is ignored.
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 9, tasks: 9, steps: 9 } });
+    expect(store.getState().runStatus.kind).toBe("stopped");
+    store.getState().applyWorkerMessage(READY);
+    expect(store.getState().startRun()).toBe(true);
+  });
+
+  it("ignores Stop when nothing runs", () => {
+    const { runner, store } = readyStore();
+    store.getState().stopRun();
+    expect(runner.stops).toBe(0);
+    expect(store.getState().runStatus.kind).toBe("idle");
+  });
+
+  it("marks a running run crashed when the worker dies, and reboots", () => {
+    const { store } = startedStore();
+    store.getState().applyWorkerMessage({ type: "crashed", message: "out of memory" });
+    expect(store.getState().runStatus).toEqual({ kind: "crashed", reason: "fatal", message: "out of memory" });
+    expect(store.getState().runtime.kind).toBe("booting");
+  });
+
+  it("only reboots when the worker dies between runs", () => {
+    const { store } = readyStore();
+    store.getState().applyWorkerMessage({ type: "crashed", message: "gone" });
+    expect(store.getState().runStatus.kind).toBe("idle");
+    expect(store.getState().runtime.kind).toBe("booting");
+  });
+
+  it("reports a runtime that failed to boot", () => {
+    const store = createAppStore({ runner: new FakeRunner() });
+    store.getState().applyWorkerMessage({ type: "bootFailed", message: "no wasm" });
+    expect(store.getState().runtime).toEqual({ kind: "bootFailed", message: "no wasm" });
+    expect(selectRunBlockedReason(store.getState())).toMatch(/no wasm/);
+  });
+
+  it("counts a running run's summary live from its trace", () => {
+    const { store, id } = startedStore();
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0).suspend(1, 1).created(2, "Task-2", 1, { t: 1 }).ready(2, 1).run(2, 1).suspend(2, 1.5);
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+    expect(selectSummary(store.getState())).toEqual({ virtualTimeS: 1.5, tasks: 2, steps: 2 });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The Python runtime's state and the current run's: starting and stopping runs, and folding every
+ * message from the worker into the store. Side effects go through the injected `RunnerPort`.
+ */
+import type { StateCreator } from "zustand/vanilla";
+import { assertNever } from "../lib/assertNever";
+import {
+  DEFAULT_BUDGET,
+  runId as toRunId,
+  type ClockMode,
+  type FromWorker,
+  type ProgramError,
+  type RunEnd,
+  type RunId,
+  type RunTotals,
+  type StopReason,
+} from "../protocol/messages";
+import { createTraceStore, type TraceStore } from "../model/traceStore";
+import { virtualTime } from "../model/types";
+import type { AppState } from "./appState";
+import type { RunnerPort } from "./ports";
+
+/** The worker's Python runtime. A stop or a crash replaces the worker, so it boots again. */
+export type RuntimeStatus =
+  | {
+      readonly kind: "booting";
+      /** Share of the boot done, 0..1. */
+      readonly fraction: number;
+      /** What is loading, in plain words (from the worker). */
+      readonly stage: string;
+    }
+  | { readonly kind: "ready"; readonly pythonVersion: string }
+  | { readonly kind: "bootFailed"; readonly message: string };
+
+/** The last run's state; `idle` until the first Run. */
+export type RunStatus =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done" }
+  | { readonly kind: "error"; readonly error: ProgramError }
+  | { readonly kind: "stopped"; readonly reason: StopReason; readonly message: string }
+  /** The worker died mid-run; the runner restarts it by itself. */
+  | { readonly kind: "crashed"; readonly reason: "fatal"; readonly message: string };
+
+export type RunStatusKind = RunStatus["kind"];
+
+export interface RunSlice {
+  readonly runtime: RuntimeStatus;
+  readonly runStatus: RunStatus;
+  /** The run whose messages are accepted; undefined before the first run. */
+  readonly currentRunId: RunId | undefined;
+  /** The current run's totals: reported by the worker at its end, or counted from the trace when it was cut short. */
+  readonly totals: RunTotals | undefined;
+  /** Clock mode for the next run. */
+  readonly clockMode: ClockMode;
+  setClockMode: (mode: ClockMode) => void;
+  /** Runs the editor's current text; false (and nothing happens) unless the runtime is ready and nothing runs. */
+  startRun: () => boolean;
+  /** Stops the current run (status `stopped`, reason `user`); the runtime reboots. */
+  stopRun: () => void;
+  applyWorkerMessage: (msg: FromWorker) => void;
+}
+
+export const USER_STOP_MESSAGE = "you pressed Stop";
+const BOOT_START: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Starting Python" };
+const REBOOT: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Restarting Python" };
+
+/** What a run cut short by the page (stop, crash) has done so far, counted from its trace. */
+function totalsFromTrace(trace: TraceStore): RunTotals {
+  return { virtualTimeS: trace.endTime, tasks: trace.lanes().length, steps: trace.stepCount };
+}
+
+function statusOfEnd(end: RunEnd): RunStatus {
+  switch (end.status) {
+    case "done":
+      return { kind: "done" };
+    case "error":
+      return { kind: "error", error: end.error };
+    case "stopped":
+      return { kind: "stopped", reason: end.reason, message: end.message };
+    default:
+      return assertNever(end);
+  }
+}
+
+export const createRunSlice =
+  (runner: RunnerPort): StateCreator<AppState, [], [], RunSlice> =>
+  (set, get) => {
+    let lastRunId = 0;
+
+    /** Ends the current run from the page side: close its open segments, count what it did. */
+    const cutShort = (runStatus: RunStatus): void => {
+      const { trace, traceVersion } = get();
+      trace.finish(trace.endTime);
+      set({ runStatus, totals: totalsFromTrace(trace), runtime: REBOOT, traceVersion: traceVersion + 1 });
+    };
+
+    return {
+      runtime: BOOT_START,
+      runStatus: { kind: "idle" },
+      currentRunId: undefined,
+      totals: undefined,
+      clockMode: "realistic",
+
+      setClockMode: (clockMode) => set({ clockMode }),
+
+      startRun: () => {
+        const state = get();
+        if (state.runtime.kind !== "ready" || state.runStatus.kind === "running") return false;
+        const id = toRunId(++lastRunId);
+        const source = state.currentSource();
+        set({
+          source,
+          currentRunId: id,
+          runStatus: { kind: "running" },
+          totals: undefined,
+          trace: createTraceStore(),
+          traceVersion: state.traceVersion + 1,
+        });
+        runner.run(id, source, { clock: state.clockMode, budget: DEFAULT_BUDGET });
+        return true;
+      },
+
+      stopRun: () => {
+        if (get().runStatus.kind !== "running") return;
+        cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE });
+        runner.stop();
+      },
+
+      applyWorkerMessage: (msg) => {
+        // A run's leftovers: another run's messages, or anything after the page ended the run.
+        if ("runId" in msg && (msg.runId !== get().currentRunId || get().runStatus.kind !== "running")) return;
+        switch (msg.type) {
+          case "progress":
+            return set({ runtime: { kind: "booting", fraction: clamp01(msg.fraction), stage: msg.stage } });
+          case "ready":
+            return set({ runtime: { kind: "ready", pythonVersion: msg.pythonVersion } });
+          case "bootFailed":
+            return set({ runtime: { kind: "bootFailed", message: msg.message } });
+          case "trace": {
+            const { trace, traceVersion } = get();
+            trace.append(msg.columns, msg.details);
+            return set({ traceVersion: traceVersion + 1 });
+          }
+          case "runEnded": {
+            const { trace, traceVersion } = get();
+            trace.finish(virtualTime(msg.totals.virtualTimeS));
+            return set({ runStatus: statusOfEnd(msg.end), totals: msg.totals, traceVersion: traceVersion + 1 });
+          }
+          case "crashed":
+            if (get().runStatus.kind === "running") return cutShort({ kind: "crashed", reason: "fatal", message: msg.message });
+            return set({ runtime: REBOOT });
+          default:
+            return assertNever(msg);
+        }
+      },
+    };
+  };
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}

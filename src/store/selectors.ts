@@ -1,0 +1,64 @@
+/**
+ * Named reads of the store. Selectors that build an object must be used with `useShallow`
+ * (they are marked "shallow").
+ */
+import type { ProgramError, RunTotals } from "../protocol/messages";
+import type { AppState } from "./appState";
+
+export const selectSource = (s: AppState) => s.source;
+export const selectSourceLoadId = (s: AppState) => s.sourceLoadId;
+export const selectSetSource = (s: AppState) => s.setSource;
+export const selectAttachSourceReader = (s: AppState) => s.attachSourceReader;
+
+export const selectRuntime = (s: AppState) => s.runtime;
+export const selectRunStatus = (s: AppState) => s.runStatus;
+export const selectTotals = (s: AppState) => s.totals;
+export const selectClockMode = (s: AppState) => s.clockMode;
+export const selectSetClockMode = (s: AppState) => s.setClockMode;
+export const selectStartRun = (s: AppState) => s.startRun;
+export const selectStopRun = (s: AppState) => s.stopRun;
+
+export const selectIsRunning = (s: AppState) => s.runStatus.kind === "running";
+export const selectIsRuntimeReady = (s: AppState) => s.runtime.kind === "ready";
+export const selectCanRun = (s: AppState) => s.runtime.kind === "ready" && s.runStatus.kind !== "running";
+
+/** Why Run is disabled, in plain words; undefined when it is enabled. */
+export const selectRunBlockedReason = (s: AppState): string | undefined => {
+  if (s.runStatus.kind === "running") return "A program is running; stop it first.";
+  switch (s.runtime.kind) {
+    case "ready":
+      return undefined;
+    case "booting":
+      return "The Python runtime is still loading.";
+    case "bootFailed":
+      return `The Python runtime failed to load: ${s.runtime.message}`;
+  }
+};
+
+/** The last run's uncaught exception or syntax error, if it ended with one. */
+export const selectProgramError = (s: AppState): ProgramError | undefined =>
+  s.runStatus.kind === "error" ? s.runStatus.error : undefined;
+
+export const selectCurrentRunId = (s: AppState) => s.currentRunId;
+
+export const selectTrace = (s: AppState) => s.trace;
+/** The current run's output lines; a new array only when output changed. */
+export const selectConsoleLines = (s: AppState) => s.trace.consoleLines();
+export const selectTraceVersion = (s: AppState) => s.traceVersion;
+export const selectHasTrace = (s: AppState) => s.trace.rowCount > 0;
+
+export const selectAxis = (s: AppState) => s.axis;
+export const selectSetAxis = (s: AppState) => s.setAxis;
+
+/**
+ * Totals for the run summary (shallow): the worker's once the run ended, counted live from the
+ * trace while it runs, undefined before the first run.
+ */
+export const selectSummary = (s: AppState): RunTotals | undefined => {
+  if (s.totals !== undefined) return s.totals;
+  if (s.runStatus.kind !== "running") return undefined;
+  return { virtualTimeS: s.trace.endTime, tasks: s.trace.lanes().length, steps: s.trace.stepCount };
+};
+
+/** The inputs of the status line (shallow). */
+export const selectStatusInputs = (s: AppState) => ({ runtime: s.runtime, runStatus: s.runStatus, totals: s.totals });
