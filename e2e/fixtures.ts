@@ -3,7 +3,7 @@
  * (status, console lines, lanes), expressed through the public test ids of DESIGN.md §5.
  */
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import { compressToEncodedURIComponent } from "lz-string";
+import LZString from "lz-string";
 
 /** Terminal run states; `data-state` of run-status settles on one of these. */
 const ENDED = /^(done|error|stopped|crashed)$/;
@@ -23,14 +23,14 @@ export class Playground {
 
   /** Opens the playground with `source` in the editor via a share link, and waits for Python. */
   async openWithCode(source: string): Promise<void> {
-    await this.page.goto(`./#code/${compressToEncodedURIComponent(source)}`);
+    await this.page.goto(`./#code/${LZString.compressToEncodedURIComponent(source)}`);
     await expect(this.status).toHaveAttribute("data-state", "ready", { timeout: 45_000 });
     await expect.poll(() => this.source()).toBe(source);
   }
 
   /** Replaces the editor's text the way a person pasting would. */
   async replaceCode(source: string): Promise<void> {
-    await this.page.locator(".monaco-editor textarea").first().focus();
+    await this.page.locator(".monaco-editor .view-lines").first().click();
     await this.page.keyboard.press("ControlOrMeta+A");
     await this.page.keyboard.insertText(source);
     await expect.poll(() => this.source()).toBe(source);

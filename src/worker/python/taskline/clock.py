@@ -58,6 +58,11 @@ class VirtualClock:
     def advance(self, seconds: float) -> None:
         self._offset += seconds
 
+    def exclude(self, real_seconds: float) -> None:
+        """Takes real time that was not the program's (Taskline's own work) off a realistic clock."""
+        if self.realistic:
+            self._offset -= real_seconds
+
     def enter_lane(self) -> float:
         """Starts a side clock (a thread lane) at the current time; returns that time."""
         return self.now()
@@ -109,6 +114,9 @@ class _VirtualDatetime(_datetime.datetime):
     def today(cls):
         return cls.fromtimestamp(_wall())
 
+    def __repr__(self):
+        return "datetime." + super().__repr__()
+
     @classmethod
     def utcnow(cls):
         return cls.fromtimestamp(_wall(), _datetime.timezone.utc).replace(tzinfo=None)
@@ -120,6 +128,15 @@ class _VirtualDate(_datetime.date):
     @classmethod
     def today(cls):
         return cls.fromtimestamp(_wall())
+
+    def __repr__(self):
+        return "datetime." + super().__repr__()
+
+
+# Programs print these types' reprs ("datetime.datetime(2026, ...)"): keep datetime's own names.
+for _cls, _name in ((_VirtualDatetime, "datetime"), (_VirtualDate, "date")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "datetime"
 
 
 def install_clock_patches() -> None:

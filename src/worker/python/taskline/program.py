@@ -7,22 +7,24 @@ interpreter's own running loop (Pyodide's) is set aside for the duration and res
 """
 
 import ast
+import gc
 import asyncio.events as _events
 import inspect
 import io
 import sys
 
 from .clock import CLOCK
-from .session import USER_FILE, Session, StopRun, register_source, user_traceback
+from .session import USER_FILE, Session, StopRun, current_session, register_source, user_traceback
 
 __all__ = ["run_program"]
 
 
 class _Stream(io.TextIOBase):
-    """sys.stdout / sys.stderr of a run: text goes into the trace, attributed to the running task."""
+    """sys.stdout / sys.stderr of every run: text goes into the current run's trace, attributed to
+    the running task. One object per stream for the interpreter's life, so a logging handler made
+    in one run (which keeps a reference to sys.stderr) still writes into the next run's console."""
 
-    def __init__(self, session: Session, stream: int, name: str) -> None:
-        self._session = session
+    def __init__(self, stream: int, name: str) -> None:
         self._stream = stream
         self.name = name
 
@@ -39,12 +41,17 @@ class _Stream(io.TextIOBase):
     def write(self, text) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if text:
-            self._session.output(self._stream, text)
+        session = current_session()
+        if text and session is not None:
+            session.output(self._stream, text)
         return len(text)
 
     def flush(self) -> None:
         pass
+
+
+STDOUT = _Stream(1, "<stdout>")
+STDERR = _Stream(2, "<stderr>")
 
 
 def _syntax_error(exc: SyntaxError) -> dict:
@@ -89,9 +96,9 @@ def run_program(source: str, options: dict, flush) -> dict:
     try:
         _events._set_running_loop(None)
         policy.set_event_loop(None)
-        sys.stdout = _Stream(session, 1, "<stdout>")
-        sys.stderr = _Stream(session, 2, "<stderr>")
+        sys.stdout, sys.stderr = STDOUT, STDERR
         end = _execute(source)
+        gc.collect()  # "exception never retrieved" and "never awaited" warnings belong to this run
         if session.stop is not None and end["status"] != "stopped":  # the program swallowed the stop
             end = {"status": "stopped", "reason": session.stop.reason, "message": session.stop.message}
     finally:

@@ -58,11 +58,17 @@ class TracedTask(asyncio.Task):
         if session is not None:
             session.task_created(self)
 
+    def __repr__(self):
+        return super().__repr__().replace("<TracedTask ", "<Task ", 1)
+
     def cancel(self, msg=None):
         if self._tl_id and not self.done() and _session is not None:
             _session.cancel_requested(self, msg)
         return super().cancel(msg)
 
+
+# Programs print tasks and check their type's name; they must see asyncio's own.
+TracedTask.__name__ = TracedTask.__qualname__ = "Task"
 
 # Coroutines asyncio runs for its own housekeeping; their tasks are not drawn.
 _HIDDEN_CORO_NAMES = frozenset({
@@ -433,9 +439,11 @@ class Session:
             self.flush()
 
     def flush(self) -> None:
-        self._last_flush = REAL_PERF_COUNTER()
+        started = REAL_PERF_COUNTER()
         if self.rec.pending_rows() or self.rec.details:
             self.flush_cb(*self.rec.drain())
+        self._last_flush = now = REAL_PERF_COUNTER()
+        CLOCK.exclude(now - started)  # handing the trace to the page is not the program's time
 
     def loop_ended(self) -> None:
         self.rec.row(Row.LOOP_END, 0, 0, 0, CLOCK.now())

@@ -243,6 +243,37 @@ class Endings(unittest.TestCase):
         self.assertIn("no threads", r.end["error"]["message"])
 
 
+class WhatProgramsSee(unittest.TestCase):
+    def test_tasks_and_datetimes_print_as_in_plain_python(self):
+        r = run("""
+            import asyncio, datetime
+            async def main():
+                task = asyncio.create_task(asyncio.sleep(1), name="nap")
+                print(repr(task).split(" coro=")[0], type(task).__name__)
+                print(repr(datetime.datetime(2024, 1, 2)), repr(datetime.date(2024, 1, 2)))
+                await task
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "<Task pending name='nap' Task\ndatetime.datetime(2024, 1, 2, 0, 0) datetime.date(2024, 1, 2)\n")
+
+    def test_a_logging_handler_from_an_earlier_run_writes_into_the_current_one(self):
+        run("import logging; logging.basicConfig(); logging.getLogger().warning('first')")
+        r = run("import logging; logging.getLogger().warning('second')")
+        self.assertEqual(r.stdout(2), "WARNING:root:second\n")
+
+    def test_an_exception_never_retrieved_is_reported_in_the_same_run(self):
+        r = run("""
+            import asyncio
+            async def boom():
+                raise ValueError("lost")
+            async def main():
+                asyncio.create_task(boom())
+                await asyncio.sleep(1)
+            asyncio.run(main())
+        """)
+        self.assertIn("Task exception was never retrieved", r.stdout(2))
+
+
 class Trace(unittest.TestCase):
     def test_steps_suspensions_and_endings_are_recorded(self):
         r = run("""
