@@ -29,7 +29,7 @@ async function boot(pyodideUrl: string): Promise<void> {
     pyodide = await loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} });
     send({ type: "progress", stage: "Installing Taskline", fraction: 0.9 });
     installPythonSources(pyodide);
-    pyodide.runPython("import taskline; taskline.install()");
+    pyodide.runPython("import taskline; taskline.install(); taskline.warm_up()");
     bridgeRun = pyodide.runPython("import taskline.bridge; taskline.bridge.run") as BridgeRun;
     const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]"));
     send({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion });

@@ -5,6 +5,6 @@ program and streams its trace. Only `bridge.py` knows about Pyodide and JavaScri
 """
 
 from .install import install
-from .program import run_program
+from .program import run_program, warm_up
 
-__all__ = ["install", "run_program"]
+__all__ = ["install", "run_program", "warm_up"]

@@ -350,7 +350,7 @@ class Session:
     def run_on_thread_lane(self, loop, func, args):
         """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end."""
         fut = loop.create_future()
-        name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
+        name = _callable_name(func)
         lid = next(self._ids)
         rec = self.rec
         started = CLOCK.enter_lane()
@@ -447,6 +447,19 @@ class Session:
 
     def loop_ended(self) -> None:
         self.rec.row(Row.LOOP_END, 0, 0, 0, CLOCK.now())
+
+
+def _callable_name(func) -> str:
+    """What a person would call the function a thread lane runs (to_thread wraps it twice)."""
+    import contextvars
+    import functools
+
+    while isinstance(func, functools.partial):
+        inner = func.func
+        if getattr(inner, "__self__", None).__class__ is contextvars.Context and func.args:
+            inner = func.args[0]  # to_thread's partial(context.run, func, ...)
+        func = inner
+    return getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
 
 
 def _settle(fut, result, exc) -> None:

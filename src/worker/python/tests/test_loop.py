@@ -92,8 +92,8 @@ class VirtualTime(unittest.TestCase):
             asyncio.run(main())
         """)
         self.assertEqual(r.stdout(), "io done 2.0\n")
-        thread_lanes = [d for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
-        self.assertEqual(len(thread_lanes), 1)
+        thread_lanes = [d["name"] for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
+        self.assertEqual(thread_lanes, ["Thread-1 (blocking)"])
 
     def test_realistic_mode_counts_computation(self):
         r = run("""
@@ -241,6 +241,15 @@ class Endings(unittest.TestCase):
         """)
         self.assertEqual(r.end["error"]["excType"], "UnsupportedInBrowser")
         self.assertIn("no threads", r.end["error"]["message"])
+
+
+class WarmUp(unittest.TestCase):
+    def test_the_boot_warm_up_runs_cleanly_and_leaves_no_trace_behind(self):
+        from taskline import warm_up
+        self.assertEqual([end["status"] for end in warm_up()], ["done", "done"])
+        r = run("import asyncio; asyncio.run(asyncio.sleep(1)); print('after')")
+        self.assertEqual((r.status, r.stdout(), r.virtual_time), ("done", "after\n", 1.0))
+        self.assertEqual(r.lanes(), {"Task-1": 1})
 
 
 class WhatProgramsSee(unittest.TestCase):
