@@ -24,6 +24,9 @@ __all__ = ["VirtualLoop", "UnsupportedInBrowser"]
 
 # Deadlines are compared on this grid (seconds), so that rounding noise cannot reorder timers.
 _DEADLINE_GRID = 1e-9
+# On the realistic clock, timers due within this much of each other fire together in scheduling
+# order, as on a real loop that wakes up to a millisecond late (see _collect_due_realistic).
+_WAKE_UP_WINDOW_S = 1e-3
 
 
 class UnsupportedInBrowser(RuntimeError):
@@ -142,11 +145,16 @@ class VirtualLoop(asyncio.BaseEventLoop):
         if session is not None:
             session.clock_moved()
 
-        now_key = _deadline_key(CLOCK.now())
-        while scheduled and scheduled[0][0] <= now_key:
-            handle = heapq.heappop(scheduled)[2]
-            handle._scheduled = False
-            ready.append(handle)
+        if CLOCK.realistic:
+            self._collect_due_realistic(scheduled, ready)
+            if session is not None:
+                session.clock_moved()
+        else:
+            now_key = _deadline_key(CLOCK.now())
+            while scheduled and scheduled[0][0] <= now_key:
+                handle = heapq.heappop(scheduled)[2]
+                handle._scheduled = False
+                ready.append(handle)
 
         for _ in range(len(ready)):
             handle = ready.popleft()
@@ -166,6 +174,29 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 raise session.stop
         if session is not None:
             session.maybe_flush()
+
+    def _collect_due_realistic(self, scheduled, ready) -> None:
+        """Moves due timers to `ready` the way a real loop meets them.
+
+        A real loop wakes up to a millisecond late (epoll's timeout is in whole milliseconds) and
+        then runs every timer that has come due, so timers whose deadlines lie within that
+        millisecond fire together, in the order they were scheduled. On the realistic clock the
+        deadlines carry microseconds of measured computation, which would otherwise decide their
+        order by noise (e.g. `sleep(0.7); sleep(0.1)` against `sleep(0.8)`).
+        """
+        limit = _deadline_key(CLOCK.now()) + _WAKE_UP_WINDOW_S
+        due = []
+        while scheduled and scheduled[0][0] <= limit:
+            due.append(heapq.heappop(scheduled))
+        if not due:
+            return
+        if len(due) > 1:
+            due.sort(key=lambda entry: entry[1])
+        CLOCK.jump_to(max(entry[0] for entry in due))  # never fire a timer before its deadline
+        for entry in due:
+            handle = entry[2]
+            handle._scheduled = False
+            ready.append(handle)
 
     def run_until_complete(self, future):
         try:
