@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 /** Debian's Chromium (installed by .ci/run); Playwright cannot download its own browsers here. */
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const PORT = 4173;
+/** A plain static server without any special headers (e2e/support/static-server.mjs). */
+const PLAIN_PORT = 4174;
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,11 +36,26 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The production build, as a person's static host would serve it.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    // Every spec against vite preview, which sends the isolation headers (COOP/COEP/CSP).
+    { name: "chromium" },
+    // The hostile suite again, against a plain static server that sends no headers at all.
+    { name: "no-headers", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PLAIN_PORT}/` } },
+  ],
+  webServer: [
+    {
+      // The production build, as a host that can send headers serves it.
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The same build from a header-less static host.
+      command: `node e2e/support/static-server.mjs dist ${PLAIN_PORT}`,
+      url: `http://127.0.0.1:${PLAIN_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

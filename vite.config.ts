@@ -40,10 +40,49 @@ function pyodideAssets(): Plugin {
   };
 }
 
+/** The production policy; index.html carries the same one as a <meta> tag for header-less hosts. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; connect-src 'self'; " +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; " +
+  "base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers a host should send (README "Hosting"): cross-origin isolation (so Stop can interrupt
+ * Python through a SharedArrayBuffer) and the CSP as a header (which also covers frame-ancestors).
+ */
+export const ISOLATION_HEADERS: Record<string, string> = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+};
+
+/** The dev server needs inline scripts (React refresh) and a websocket (HMR); everything else as in production. */
+const DEV_HEADERS: Record<string, string> = {
+  ...ISOLATION_HEADERS,
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    "connect-src 'self' ws: wss:",
+  ),
+};
+
+/** In dev the <meta> CSP would block Vite's inline preamble; the header above replaces it. */
+function devWithoutMetaCsp(): Plugin {
+  return {
+    name: "taskline-dev-without-meta-csp",
+    apply: "serve",
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ""),
+  };
+}
+
 export default defineConfig({
+  server: { headers: DEV_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   // Relative asset URLs: the build works from any static server and any sub-path.
   base: "./",
-  plugins: [react(), pyodideAssets()],
+  plugins: [react(), pyodideAssets(), devWithoutMetaCsp()],
   optimizeDeps: { exclude: ["pyodide"] },
   worker: { format: "es" },
   build: { target: "es2022", chunkSizeWarningLimit: 6000 },

@@ -21,9 +21,9 @@ export class Playground {
     this.lanes = page.getByTestId("lane");
   }
 
-  /** Opens the playground with `source` in the editor via a share link, and waits for Python. */
-  async openWithCode(source: string): Promise<void> {
-    await this.page.goto(`./#code/${LZString.compressToEncodedURIComponent(source)}`);
+  /** Opens the playground with `source` in the editor via a share link (`settings` like "&clock=ideal"), and waits for Python. */
+  async openWithCode(source: string, settings = ""): Promise<void> {
+    await this.page.goto(`./#code/${LZString.compressToEncodedURIComponent(source)}${settings}`);
     await expect(this.status).toHaveAttribute("data-state", "ready", { timeout: 45_000 });
     await expect.poll(() => this.source()).toBe(source);
   }

@@ -5,6 +5,8 @@ import { App } from "./app/App";
 import "./app/app.css";
 import { installAutomation } from "./app/automation";
 import { openShareLink } from "./app/openShareLink";
+import { startPreferences } from "./app/preferences";
+import { newTabId, startAutosave, type StoragePort } from "./features/autosave";
 import { RunnerClient } from "./runner/RunnerClient";
 import { createAppStore, StoreProvider, type AppStore } from "./store";
 
@@ -13,6 +15,32 @@ let store: AppStore | undefined;
 const runner = new RunnerClient((msg) => store?.getState().applyWorkerMessage(msg));
 store = createAppStore({ runner });
 
+/** localStorage, or undefined where merely touching it throws (some privacy modes). */
+function browserStorage(): StoragePort | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+const storage = browserStorage();
+startPreferences(store, storage, navigator.languages);
+// The draft first (it is what the editor shows), then a link's program beside it.
+const autosave = startAutosave(store, {
+  storage,
+  tabId: newTabId(),
+  nowMs: Date.now,
+  debounceMs: 400,
+  onStorageEvent: (listener) => {
+    const handle = (event: StorageEvent) => listener(event.key, event.newValue);
+    window.addEventListener("storage", handle);
+    return () => window.removeEventListener("storage", handle);
+  },
+  setTimer: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimer: (handle) => window.clearTimeout(handle as number),
+});
+window.addEventListener("pagehide", () => autosave.flush());
+document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && autosave.flush());
 const initialLinkNotice = openShareLink(store, window.location.hash);
 installAutomation(store);
 
@@ -21,7 +49,7 @@ if (root === null) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App store={store} initialLinkNotice={initialLinkNotice} />
+      <App store={store} initialLinkNotice={initialLinkNotice} autosave={autosave} />
     </StoreProvider>
   </StrictMode>,
 );

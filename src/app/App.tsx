@@ -1,18 +1,34 @@
+import { AutosaveNotice, type AutosaveController } from "../features/autosave";
 import { ConsolePanel } from "../features/console";
 import { CodeEditor } from "../features/editor";
-import { BootProgress, ClockModeSelect, ExportTraceButton, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
+import { Inspector, PstreePanel } from "../features/inspector";
+import { PlaybackBar } from "../features/playback";
+import { BootProgress, ClockModeSelect, ExportTraceButton, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
 import { Legend } from "../features/swimlane";
 import type { AppStore } from "../store";
 import { AxisToggle } from "./AxisToggle";
 import { LinkNoticeBar } from "./LinkNoticeBar";
 import type { LinkNotice } from "./openShareLink";
+import { useT } from "../features/i18n";
+import { HeaderTools } from "./HeaderTools";
 import { Panel } from "./Panel";
 import { SwimlanePane } from "./SwimlanePane";
+import { useEffectiveTheme } from "./useEffectiveTheme";
 import { useShareLinkNotice } from "./useShareLinkNotice";
 
 /** The page: header with run controls, editor on the left, swimlane over console on the right. */
-export function App({ store, initialLinkNotice }: { readonly store: AppStore; readonly initialLinkNotice: LinkNotice }) {
-  const [linkNotice, dismissLinkNotice] = useShareLinkNotice(store, initialLinkNotice);
+export function App({
+  store,
+  initialLinkNotice,
+  autosave,
+}: {
+  readonly store: AppStore;
+  readonly initialLinkNotice: LinkNotice;
+  readonly autosave: AutosaveController;
+}) {
+  const link = useShareLinkNotice(store, initialLinkNotice);
+  const theme = useEffectiveTheme();
+  const t = useT();
   return (
     <div className="app">
       <header className="app-header">
@@ -21,31 +37,43 @@ export function App({ store, initialLinkNotice }: { readonly store: AppStore; re
           <RunButton />
           <StopButton />
           <ClockModeSelect />
+          <RunSettings />
         </div>
         <RunStatus />
+        <HeaderTools autosave={autosave} />
         <BootProgress />
       </header>
-      <LinkNoticeBar notice={linkNotice} onDismiss={dismissLinkNotice} />
+      <LinkNoticeBar notice={link.notice} onDismiss={link.dismiss} onBackToDraft={link.backToDraft} onKeepAsDraft={link.keepAsDraft} />
+      <AutosaveNotice controller={autosave} />
       <main className="app-main">
-        <Panel title="Program" className="app-main__editor">
+        <Panel title={t("panel.program")} className="app-main__editor">
           <CodeEditor />
         </Panel>
         <div className="app-main__right">
           <Panel
-            title="Timeline"
+            title={t("panel.timeline")}
             className="app-main__swimlane"
             tools={
               <>
-                <Legend />
+                <Legend theme={theme} />
                 <AxisToggle />
               </>
             }
+            footer={<PlaybackBar />}
           >
             <SwimlanePane />
           </Panel>
-          <Panel title="Console" className="app-main__console" tools={<ExportTraceButton />} footer={<RunSummary />}>
-            <ConsolePanel />
-          </Panel>
+          <div className="app-main__bottom">
+            <Panel title={t("panel.console")} className="app-main__console" tools={<ExportTraceButton />} footer={<RunSummary />}>
+              <ConsolePanel />
+            </Panel>
+            <Panel title="At the cursor" className="app-main__inspector">
+              <div className="app-main__inspector-body">
+                <Inspector />
+                <PstreePanel />
+              </div>
+            </Panel>
+          </div>
         </div>
       </main>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeShareLink } from "../share/link";
+import { encodeCheckedShareLink, encodeShareLink } from "../share/link";
 import { createAppStore, DEFAULT_SOURCE } from "../store";
 import { openShareLink } from "./openShareLink";
 
@@ -15,10 +15,39 @@ describe("opening the page from a link", () => {
     expect(runs).toHaveLength(0);
   });
 
+  it("keeps the person's draft beside the link's program", () => {
+    const store = createAppStore({ runner: noRunner });
+    store.getState().setSource("my draft");
+    openShareLink(store, encodeCheckedShareLink({ source: "shared", settings: { ex: "lock" } }));
+    expect(store.getState()).toMatchObject({
+      source: "shared",
+      draftSource: "my draft",
+      buffer: { kind: "borrowed", origin: { kind: "link", exampleId: "lock" } },
+    });
+    store.getState().backToDraft();
+    expect(store.getState().source).toBe("my draft");
+  });
+
+  it("changes nothing for a link that fails its checksum, comes from the future or is too large", () => {
+    const store = createAppStore({ runner: noRunner });
+    store.getState().setSource("my draft");
+    const good = encodeCheckedShareLink({ source: "shared", settings: {} });
+    const badChecksum = good.replace(/&c=\w+/, "&c=zzzz");
+    for (const [hash, error] of [
+      [badChecksum, "checksum"],
+      [`${good}&v=9`, "futureFormat"],
+      [`#code/${"A".repeat(300_000)}`, "tooLarge"],
+      ["#code/", "empty"],
+    ] as const) {
+      expect(openShareLink(store, hash)).toEqual({ kind: "error", error });
+      expect(store.getState()).toMatchObject({ source: "my draft", buffer: { kind: "draft" }, sourceLoadId: 0 });
+    }
+  });
+
   it("keeps the default program and explains a link that cannot be opened", () => {
     const store = createAppStore({ runner: noRunner });
     const notice = openShareLink(store, "#code/!!broken!!");
-    expect(notice).toMatchObject({ kind: "error", message: expect.stringMatching(/damaged/) });
+    expect(notice).toEqual({ kind: "error", error: "corrupt" });
     expect(store.getState().source).toBe(DEFAULT_SOURCE);
   });
 

@@ -151,6 +151,17 @@ export class TraceStore {
     return virtualTime(this.finishedAt ?? this.maxT);
   }
 
+  /**
+   * Calls `visit` for rows [from, rowCount) in order (for derivations kept outside the store, such
+   * as relations, which fold new rows incrementally). Returns the new row count to resume from.
+   */
+  readRows(from: number, visit: (kind: number, task: number, x: number, y: number, t: number, row: number) => void): number {
+    for (let i = Math.max(0, from); i < this.count; i++) {
+      visit(this.kinds[i]!, this.tasks[i]!, this.xs[i]!, this.ys[i]!, this.ts[i]!, i);
+    }
+    return this.count;
+  }
+
   detail(index: number): Detail | undefined {
     return Number.isInteger(index) && index >= 0 ? this.details[index] : undefined;
   }

@@ -25,6 +25,11 @@ export interface RunBudget {
   readonly maxTasks: number;
   /** Bytes of printed output after which the run stops. */
   readonly maxOutputBytes: number;
+  /**
+   * Real (wall-clock) seconds a run may take; enforced by the page (RunnerClient), which
+   * interrupts or terminates the worker. Optional so older callers keep working.
+   */
+  readonly wallClockS?: number;
 }
 
 export const DEFAULT_BUDGET: RunBudget = {
@@ -32,6 +37,7 @@ export const DEFAULT_BUDGET: RunBudget = {
   maxSteps: 2_000_000,
   maxTasks: 20_000,
   maxOutputBytes: 2_000_000,
+  wallClockS: 20,
 };
 
 export interface RunOptions {
@@ -40,8 +46,18 @@ export interface RunOptions {
 }
 
 export type ToWorker =
-  /** First message: where the Pyodide runtime files are served (a URL ending in "/"). */
-  | { readonly type: "init"; readonly protocolVersion: number; readonly pyodideUrl: string }
+  /**
+   * First message (on the worker's own channel): where the Pyodide runtime files are served (a URL
+   * ending in "/"), the private port every later message travels on (both ways), and, when the
+   * page is cross-origin isolated, a shared Int32Array(1) used as Pyodide's interrupt buffer.
+   */
+  | {
+      readonly type: "init";
+      readonly protocolVersion: number;
+      readonly pyodideUrl: string;
+      readonly port?: MessagePort;
+      readonly interruptBuffer?: Int32Array;
+    }
   | { readonly type: "run"; readonly runId: RunId; readonly source: string; readonly options: RunOptions };
 
 /** Why a run was stopped before it finished by itself. Names are a public contract (DESIGN.md §5). */
@@ -95,4 +111,28 @@ export type FromWorker =
       readonly details: readonly Detail[];
     }
   | { readonly type: "runEnded"; readonly runId: RunId; readonly end: RunEnd; readonly totals: RunTotals }
-  | { readonly type: "crashed"; readonly message: string };
+  | {
+      readonly type: "crashed";
+      readonly message: string;
+      /** What killed the interpreter: a fatal error (default) or running out of memory. */
+      readonly reason?: "fatal" | "memory";
+    };
+
+/** How a run was ended from the page side: Python interrupted, or the worker terminated. */
+export type StopRung = "interrupt" | "terminate";
+
+/**
+ * What the runner reports to the store: the worker's (validated) messages plus facts the page
+ * itself establishes. `stopOutcome` never comes from a worker (parseFromWorker rejects it).
+ */
+export type RunnerEvent =
+  | FromWorker
+  | {
+      readonly type: "stopOutcome";
+      readonly runId: RunId;
+      /** `user` (Stop pressed) or `wall-clock` (the run's real-time budget ran out). */
+      readonly reason: "user" | "wall-clock";
+      readonly rung: StopRung;
+      /** The wall-clock budget in force, for the message. */
+      readonly wallClockS: number;
+    };

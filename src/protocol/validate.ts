@@ -122,7 +122,8 @@ export function parseFromWorker(data: unknown): FromWorker | undefined {
     case "bootFailed":
       return isText(data.message) ? { type: "bootFailed", message: data.message } : undefined;
     case "crashed":
-      return isText(data.message) ? { type: "crashed", message: data.message } : undefined;
+      if (!isText(data.message) || !(data.reason === undefined || data.reason === "fatal" || data.reason === "memory")) return undefined;
+      return { type: "crashed", message: data.message, ...(data.reason !== undefined && { reason: data.reason }) };
     case "trace": {
       if (!isCount(data.runId) || !Array.isArray(data.details)) return undefined;
       const columns = parseColumns(data.columns);

@@ -1,69 +1,296 @@
 /**
- * The page side of the Python worker: starts it, hands it runs, stops it by replacing it, and
- * passes on only messages that validate and come from the current worker.
+ * The page side of the Python worker.
+ *
+ * - **A fresh interpreter per run.** A booted *spare* worker waits; Run hands the program to it
+ *   and at once starts booting the next spare. A worker that has run user code is terminated when
+ *   its run ends, so nothing one program did (a module file written, builtins or asyncio patched)
+ *   reaches the next, and Stop or a crash costs no waiting.
+ * - **Stop ladder.** With cross-origin isolation the worker gets a shared interrupt buffer: Stop
+ *   raises KeyboardInterrupt in Python (re-armed, since a program may swallow it) and waits a short
+ *   grace period; otherwise, or when that does not end the run (a long C call, a swallowed
+ *   interrupt), the worker is terminated. The store is told which rung ended it (`stopOutcome`).
+ *   The run's wall-clock budget is enforced the same way.
+ * - **Isolation.** Workers start from a `blob:` URL (so they inherit the page's CSP, including a
+ *   `<meta>` one) that imports the real worker bundle; after `init` every message travels over a
+ *   private MessagePort, and the worker's default channel is never listened to.
+ * - **Boundary.** Every message is validated (parseFromWorker) and accepted only from the worker
+ *   it belongs to; trace batches are merged and applied at most once per animation frame.
  */
-import { PROTOCOL_VERSION, type FromWorker, type RunId, type RunOptions, type ToWorker } from "../protocol/messages";
+import workerBundleUrl from "../worker/worker.ts?worker&url";
+import {
+  DEFAULT_BUDGET,
+  PROTOCOL_VERSION,
+  type FromWorker,
+  type RunId,
+  type RunnerEvent,
+  type RunOptions,
+  type StopRung,
+  type ToWorker,
+} from "../protocol/messages";
 import { parseFromWorker } from "../protocol/validate";
+import { mergeTraceBatches, type TraceMessage } from "./mergeTraceBatches";
 
 export interface RunnerOptions {
   /** Where Pyodide's runtime files are served, ending in "/". Defaults to `pyodide/` beside the page. */
   readonly pyodideUrl?: string;
 }
 
+/** How long Stop waits for an interrupted program to end before terminating its worker. */
+export const INTERRUPT_GRACE_MS = 600;
+/** How often the interrupt is raised again during the grace period (a program may swallow it). */
+const INTERRUPT_REARM_MS = 100;
+/** SIGINT, as Pyodide's interrupt buffer expects it. */
+const SIGINT = 2;
+
+/** One worker and its private channel. */
+interface Slot {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly interrupt: Int32Array | undefined;
+  /** The last runtime report (progress / ready / bootFailed), replayed when this slot becomes the spare on show. */
+  lastStatus: FromWorker | undefined;
+  ready: boolean;
+}
+
+interface ActiveRun {
+  readonly slot: Slot;
+  readonly runId: RunId;
+  readonly wallClockS: number;
+  wallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once Stop (or the wall-clock budget) asked the run to end. */
+  stopping: { readonly reason: "user" | "wall-clock"; readonly timers: ReturnType<typeof setTimeout>[] } | undefined;
+}
+
+/** The blob: bootstrap: queue messages until the real worker module has set its handler. */
+function bootstrapSource(bundleUrl: string): string {
+  return [
+    "const queued = [];",
+    "self.onmessage = (event) => { queued.push(event); };",
+    `import(${JSON.stringify(bundleUrl)}).then(() => {`,
+    "  const handler = self.onmessage;",
+    "  for (const event of queued) if (handler) handler.call(self, event);",
+    "}, (error) => { setTimeout(() => { throw new Error('could not load the Python worker: ' + error); }); });",
+  ].join("\n");
+}
+
 function createPythonWorker(): Worker {
-  return new Worker(new URL("../worker/worker.ts", import.meta.url), { type: "module", name: "taskline-python" });
+  const bundle = new URL(workerBundleUrl, document.baseURI).href;
+  const blobUrl = URL.createObjectURL(new Blob([bootstrapSource(bundle)], { type: "text/javascript" }));
+  const worker = new Worker(blobUrl, { type: "module", name: "taskline-python" });
+  // The worker fetches its script asynchronously; give it time before releasing the URL.
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+  return worker;
+}
+
+function createInterruptBuffer(): Int32Array | undefined {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return isolated && typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
 }
 
 /** Satisfies the store's RunnerPort (structurally: the runner does not import the store). */
 export class RunnerClient {
-  private worker: Worker;
   private readonly pyodideUrl: string;
+  /** The fresh interpreter the next Run uses (booting or ready). */
+  private spare: Slot;
+  private active: ActiveRun | undefined;
+  private pendingTraces: TraceMessage[] = [];
+  private flushScheduled = false;
 
   constructor(
-    private readonly onMessage: (msg: FromWorker) => void,
+    private readonly onMessage: (msg: RunnerEvent) => void,
     options: RunnerOptions = {},
   ) {
     this.pyodideUrl = options.pyodideUrl ?? new URL("pyodide/", document.baseURI).href;
-    this.worker = this.startWorker();
+    this.spare = this.startWorker();
+  }
+
+  /** Whether Stop can interrupt Python (the page is cross-origin isolated) or must terminate. */
+  get canInterrupt(): boolean {
+    return this.spare.interrupt !== undefined;
   }
 
   run(runId: RunId, source: string, options: RunOptions): void {
-    this.post({ type: "run", runId, source, options });
+    if (this.active !== undefined) this.finishActive("terminate");
+    const slot = this.spare;
+    const wallClockS = validWallClock(options.budget.wallClockS);
+    const active: ActiveRun = { slot, runId, wallClockS, wallTimer: undefined, stopping: undefined };
+    this.active = active;
+    active.wallTimer = setTimeout(() => this.halt("wall-clock"), wallClockS * 1000);
+    this.post(slot, { type: "run", runId, source, options });
+    this.spare = this.startWorker();
   }
 
+  /** Stops the current run: interrupt first when possible, terminate otherwise. */
   stop(): void {
-    this.worker.terminate();
-    this.worker = this.startWorker();
+    this.halt("user");
+    this.announceSpare();
   }
 
   dispose(): void {
-    this.worker.terminate();
+    if (this.active !== undefined) this.retire(this.active);
+    this.spare.worker.terminate();
   }
 
-  private post(message: ToWorker): void {
-    this.worker.postMessage(message);
+  private halt(reason: "user" | "wall-clock"): void {
+    const active = this.active;
+    if (active === undefined || active.stopping !== undefined) return;
+    if (active.wallTimer !== undefined) clearTimeout(active.wallTimer);
+    const interrupt = active.slot.interrupt;
+    if (interrupt === undefined) {
+      active.stopping = { reason, timers: [] };
+      this.finishActive("terminate");
+      return;
+    }
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    active.stopping = { reason, timers };
+    Atomics.store(interrupt, 0, SIGINT);
+    for (let ms = INTERRUPT_REARM_MS; ms < INTERRUPT_GRACE_MS; ms += INTERRUPT_REARM_MS) {
+      timers.push(setTimeout(() => Atomics.store(interrupt, 0, SIGINT), ms));
+    }
+    timers.push(setTimeout(() => this.active === active && this.finishActive("terminate"), INTERRUPT_GRACE_MS));
   }
 
-  private startWorker(): Worker {
+  /** Ends the active run's worker and, if it was being stopped, reports which rung did it. */
+  private finishActive(rung: StopRung): void {
+    const active = this.active;
+    if (active === undefined) return;
+    this.retire(active);
+    this.flushTraces();
+    if (active.stopping !== undefined) {
+      this.onMessage({ type: "stopOutcome", runId: active.runId, reason: active.stopping.reason, rung, wallClockS: active.wallClockS });
+      this.announceSpare();
+    }
+  }
+
+  private retire(active: ActiveRun): void {
+    if (active.wallTimer !== undefined) clearTimeout(active.wallTimer);
+    for (const timer of active.stopping?.timers ?? []) clearTimeout(timer);
+    active.slot.port.onmessage = null;
+    active.slot.worker.terminate();
+    if (this.active === active) this.active = undefined;
+  }
+
+  /** Tells the store about the spare again (after a stop or crash the store expects a reboot). */
+  private announceSpare(): void {
+    if (this.spare.lastStatus !== undefined) this.onMessage(this.spare.lastStatus);
+  }
+
+  private post(slot: Slot, message: ToWorker): void {
+    slot.port.postMessage(message);
+  }
+
+  private startWorker(): Slot {
     const worker = createPythonWorker();
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      if (worker !== this.worker) return; // a replaced worker's leftovers
-      const message = parseFromWorker(event.data);
-      if (message === undefined) {
-        console.warn("Taskline: dropped a malformed message from the Python worker");
-        return;
-      }
-      this.onMessage(message);
-      if (message.type === "crashed") this.stop();
-    };
+    const channel = new MessageChannel();
+    const slot: Slot = { worker, port: channel.port1, interrupt: createInterruptBuffer(), lastStatus: undefined, ready: false };
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(slot, event.data);
     worker.onerror = (event) => {
-      if (worker !== this.worker) return;
       event.preventDefault();
-      this.onMessage({ type: "crashed", message: event.message || "The Python worker stopped unexpectedly." });
-      this.stop();
+      this.workerDied(slot, event.message || "The Python worker stopped unexpectedly.");
     };
-    this.worker = worker;
-    this.post({ type: "init", protocolVersion: PROTOCOL_VERSION, pyodideUrl: this.pyodideUrl });
-    return worker;
+    const init: ToWorker = {
+      type: "init",
+      protocolVersion: PROTOCOL_VERSION,
+      pyodideUrl: this.pyodideUrl,
+      port: channel.port2,
+      ...(slot.interrupt !== undefined && { interruptBuffer: slot.interrupt }),
+    };
+    worker.postMessage(init, [channel.port2]);
+    return slot;
   }
+
+  private receive(slot: Slot, data: unknown): void {
+    const message = parseFromWorker(data);
+    if (message === undefined) {
+      console.warn("Taskline: dropped a malformed message from the Python worker");
+      return;
+    }
+    const active = this.active;
+    if (active !== undefined && slot === active.slot) return this.receiveFromRun(active, message);
+    if (slot !== this.spare) return; // a retired worker's leftovers
+    switch (message.type) {
+      case "progress":
+      case "ready":
+      case "bootFailed":
+        slot.lastStatus = message;
+        slot.ready = message.type === "ready";
+        return this.onMessage(message);
+      case "crashed":
+        return this.workerDied(slot, message.message);
+      default:
+        return; // a spare has no run: anything run-scoped is forged or stale
+    }
+  }
+
+  private receiveFromRun(active: ActiveRun, message: FromWorker): void {
+    switch (message.type) {
+      case "trace":
+        if (message.runId !== active.runId) return;
+        this.pendingTraces.push(message);
+        return this.scheduleFlush();
+      case "runEnded":
+        if (message.runId !== active.runId) return;
+        if (active.stopping !== undefined) return this.finishActive("interrupt");
+        this.retire(active);
+        this.flushTraces();
+        return this.onMessage(message);
+      case "crashed":
+        if (active.stopping !== undefined) return this.finishActive("interrupt");
+        this.retire(active);
+        this.flushTraces();
+        this.onMessage(message);
+        return this.announceSpare();
+      default:
+        return; // progress / ready / bootFailed from a worker that is running: ignore
+    }
+  }
+
+  private workerDied(slot: Slot, message: string): void {
+    const active = this.active;
+    if (active !== undefined && slot === active.slot) {
+      if (active.stopping !== undefined) return this.finishActive("terminate");
+      this.retire(active);
+      this.flushTraces();
+      this.onMessage({ type: "crashed", reason: "fatal", message });
+      return this.announceSpare();
+    }
+    if (slot !== this.spare) return;
+    slot.port.onmessage = null;
+    slot.worker.terminate();
+    if (slot.ready) {
+      // A booted spare died between runs (e.g. the browser reclaimed memory): boot another.
+      this.spare = this.startWorker();
+      this.onMessage({ type: "crashed", reason: "fatal", message });
+      return;
+    }
+    // A spare that dies while booting would die again: report it, do not loop.
+    this.onMessage({ type: "bootFailed", message });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const flush = () => {
+      if (!this.flushScheduled) return;
+      this.flushTraces();
+    };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+    setTimeout(flush, 100); // hidden tabs get no animation frames
+  }
+
+  /** Applies every pending trace batch as one message. */
+  private flushTraces(): void {
+    this.flushScheduled = false;
+    const pending = this.pendingTraces;
+    if (pending.length === 0) return;
+    this.pendingTraces = [];
+    const runId = this.active?.runId ?? pending[pending.length - 1]!.runId;
+    const merged = mergeTraceBatches(pending.filter((m) => m.runId === runId));
+    if (merged !== undefined) this.onMessage(merged);
+  }
+}
+
+function validWallClock(seconds: number | undefined): number {
+  const s = seconds ?? DEFAULT_BUDGET.wallClockS ?? 20;
+  return Number.isFinite(s) && s > 0 ? Math.min(s, 24 * 3600) : 20;
 }

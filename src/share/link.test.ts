@@ -1,7 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import { describe, expect, it } from "vitest";
 import { decompressUriSafeBounded } from "./boundedDecompress";
-import { decodeShareLink, describeShareLinkError, encodeShareLink, MAX_ENCODED_CHARS, MAX_SOURCE_CHARS } from "./link";
+import { decodeShareLink, describeShareLinkError, encodeCheckedShareLink, encodeShareLink, MAX_ENCODED_CHARS, MAX_SOURCE_CHARS, sourceChecksum } from "./link";
 
 const PROGRAM = `import asyncio
 
@@ -86,8 +86,34 @@ describe("share links", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it("checks the checksum of a link that carries one", () => {
+    const hash = encodeCheckedShareLink({ source: PROGRAM, settings: { clock: "ideal", ex: "lock" } });
+    expect(hash).toContain(`&c=${sourceChecksum(PROGRAM)}`);
+    expect(decodeShareLink(hash)).toEqual({ ok: true, value: { source: PROGRAM, settings: { clock: "ideal", ex: "lock", c: sourceChecksum(PROGRAM) } } });
+    const otherCode = encodeShareLink({ source: PROGRAM.replace("sleep(1)", "sleep(9)"), settings: {} });
+    const tampered = otherCode + hash.slice(hash.indexOf("&"));
+    expect(decodeShareLink(tampered)).toEqual({ ok: false, error: "checksum" });
+  });
+
+  it("gives different programs different checksums", () => {
+    expect(sourceChecksum("a")).not.toBe(sourceChecksum("b"));
+    expect(sourceChecksum(PROGRAM)).toMatch(/^[0-9a-z]{1,7}$/);
+  });
+
+  it("refuses a link from a newer format and reads older or current ones", () => {
+    const hash = encodeShareLink({ source: "x", settings: {} });
+    expect(decodeShareLink(`${hash}&v=2`)).toEqual({ ok: false, error: "futureFormat" });
+    expect(decodeShareLink(`${hash}&v=banana`)).toEqual({ ok: false, error: "futureFormat" });
+    expect(decodeShareLink(`${hash}&v=1`)).toMatchObject({ ok: true, value: { source: "x" } });
+  });
+
+  it("ignores unknown settings instead of failing", () => {
+    const hash = encodeCheckedShareLink({ source: "x", settings: { t: "1.5", someday: "maybe" } });
+    expect(decodeShareLink(hash)).toMatchObject({ ok: true, value: { source: "x", settings: { someday: "maybe" } } });
+  });
+
   it("describes every error in plain words", () => {
-    for (const error of ["empty", "corrupt", "tooLarge", "unknownFormat"] as const) {
+    for (const error of ["empty", "corrupt", "tooLarge", "unknownFormat", "checksum", "futureFormat"] as const) {
       expect(describeShareLinkError(error).length).toBeGreaterThan(10);
     }
   });

@@ -22,9 +22,35 @@ export interface SharePayload {
 
 /**
  * Why a link could not be opened: `empty` (no code in it), `corrupt` (damaged or cut short),
- * `tooLarge` (over the size limits), `unknownFormat` (not a `#code/` link).
+ * `tooLarge` (over the size limits), `unknownFormat` (not a `#code/` link), `checksum` (the code
+ * does not match its `c` checksum: edited or cut by hand), `futureFormat` (`v` newer than we read).
  */
-export type ShareLinkError = "empty" | "corrupt" | "tooLarge" | "unknownFormat";
+export type ShareLinkError = "empty" | "corrupt" | "tooLarge" | "unknownFormat" | "checksum" | "futureFormat";
+
+/** The link format this build writes and reads (`v`); a link with a larger `v` is refused. */
+export const LINK_FORMAT_VERSION = 1;
+
+/** Settings the codec itself checks; the rest are the caller's (`clock`, `axis`, `ex`, ...). */
+export const CHECKSUM_KEY = "c";
+export const FORMAT_KEY = "v";
+
+/**
+ * A short checksum of the program (FNV-1a over UTF-16 code units, base 36): catches links cut or
+ * edited by hand that still decompress to something.
+ */
+export function sourceChecksum(source: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    hash ^= source.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+/** A link for sharing: the program, its settings and its checksum. */
+export function encodeCheckedShareLink(payload: SharePayload): string {
+  return encodeShareLink({ source: payload.source, settings: { ...payload.settings, [CHECKSUM_KEY]: sourceChecksum(payload.source) } });
+}
 
 /** Builds the hash (including "#") for a program and its settings. */
 export function encodeShareLink(payload: SharePayload): string {
@@ -38,6 +64,9 @@ export function decodeShareLink(hash: string): Result<SharePayload, ShareLinkErr
   if (!normalized.startsWith(CODE_PREFIX)) return err("unknownFormat");
 
   const [rawPacked = "", ...pairs] = normalized.slice(CODE_PREFIX.length).split("&");
+  const settings = parseSettings(pairs);
+  const format = settings[FORMAT_KEY];
+  if (format !== undefined && !(Number(format) <= LINK_FORMAT_VERSION)) return err("futureFormat");
   const packed = percentDecode(rawPacked);
   if (packed === undefined) return err("corrupt");
   if (packed.length === 0) return err("empty");
@@ -52,7 +81,8 @@ export function decodeShareLink(hash: string): Result<SharePayload, ShareLinkErr
       return err("tooLarge");
     case "ok":
       if (decoded.text === "") return err("empty");
-      return ok({ source: decoded.text, settings: parseSettings(pairs) });
+      if (settings[CHECKSUM_KEY] !== undefined && settings[CHECKSUM_KEY] !== sourceChecksum(decoded.text)) return err("checksum");
+      return ok({ source: decoded.text, settings });
   }
 }
 
@@ -67,6 +97,10 @@ export function describeShareLinkError(error: ShareLinkError): string {
       return `This link's code is too large to open (the limit is ${MAX_SOURCE_CHARS.toLocaleString("en")} characters).`;
     case "unknownFormat":
       return "This link is not a Taskline code link.";
+    case "checksum":
+      return "This link's code does not match its checksum: it was changed or cut short on the way.";
+    case "futureFormat":
+      return "This link was made by a newer version of Taskline; reload the page to get it.";
   }
 }
 

@@ -171,4 +171,32 @@ describe("run slice", () => {
     store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
     expect(selectSummary(store.getState())).toEqual({ virtualTimeS: 1.5, tasks: 2, steps: 2 });
   });
+
+  it("says which rung ended a user stop once the runner knows", () => {
+    const { store, id } = startedStore();
+    store.getState().stopRun();
+    store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "user", rung: "interrupt", wallClockS: 20 });
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user", rung: "interrupt" });
+    expect(store.getState().runStatus).toMatchObject({ message: expect.stringMatching(/interrupted/) });
+  });
+
+  it("ends a run that ran out of real time as stopped / wall-clock, naming the limit", () => {
+    const { store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "wall-clock", rung: "terminate", wallClockS: 7 });
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "wall-clock", rung: "terminate" });
+    expect(store.getState().runStatus).toMatchObject({ message: expect.stringMatching(/more than 7 s of real time.*terminated/) });
+  });
+
+  it("reports a worker that ran out of memory as stopped / memory", () => {
+    const { store } = startedStore();
+    store.getState().applyWorkerMessage({ type: "crashed", reason: "memory", message: "too big" });
+    expect(store.getState().runStatus).toEqual({ kind: "stopped", reason: "memory", message: "too big" });
+  });
+
+  it("sends the budgets a person set with the next run", () => {
+    const { runner, store } = readyStore();
+    store.getState().setBudget({ ...store.getState().budget, wallClockS: 60, maxSteps: 5 });
+    store.getState().startRun();
+    expect(runner.runs[0]!.options.budget).toMatchObject({ wallClockS: 60, maxSteps: 5 });
+  });
 });

@@ -8,12 +8,14 @@ import {
   DEFAULT_BUDGET,
   runId as toRunId,
   type ClockMode,
-  type FromWorker,
   type ProgramError,
+  type RunBudget,
+  type RunnerEvent,
   type RunEnd,
   type RunId,
   type RunTotals,
   type StopReason,
+  type StopRung,
 } from "../protocol/messages";
 import { createTraceStore, type TraceStore } from "../model/traceStore";
 import { virtualTime } from "../model/types";
@@ -38,7 +40,13 @@ export type RunStatus =
   | { readonly kind: "running" }
   | { readonly kind: "done" }
   | { readonly kind: "error"; readonly error: ProgramError }
-  | { readonly kind: "stopped"; readonly reason: StopReason; readonly message: string }
+  | {
+      readonly kind: "stopped";
+      readonly reason: StopReason;
+      readonly message: string;
+      /** For stops made by the page (user, wall-clock): how the worker was ended, once known. */
+      readonly rung?: StopRung;
+    }
   /** The worker died mid-run; the runner restarts it by itself. */
   | { readonly kind: "crashed"; readonly reason: "fatal"; readonly message: string };
 
@@ -54,11 +62,14 @@ export interface RunSlice {
   /** Clock mode for the next run. */
   readonly clockMode: ClockMode;
   setClockMode: (mode: ClockMode) => void;
+  /** Budgets for the next run (raised by a person in the run settings). */
+  readonly budget: RunBudget;
+  setBudget: (budget: RunBudget) => void;
   /** Runs the editor's current text; false (and nothing happens) unless the runtime is ready and nothing runs. */
   startRun: () => boolean;
   /** Stops the current run (status `stopped`, reason `user`); the runtime reboots. */
   stopRun: () => void;
-  applyWorkerMessage: (msg: FromWorker) => void;
+  applyWorkerMessage: (msg: RunnerEvent) => void;
 }
 
 export const USER_STOP_MESSAGE = "you pressed Stop";
@@ -95,14 +106,28 @@ export const createRunSlice =
       set({ runStatus, totals: totalsFromTrace(trace), runtime: REBOOT, traceVersion: traceVersion + 1 });
     };
 
+    /** The runner ended a run from the page side: say how (and, for wall-clock, end it here). */
+    const applyStopOutcome = (msg: Extract<RunnerEvent, { type: "stopOutcome" }>): void => {
+      const { runStatus } = get();
+      if (msg.reason === "wall-clock") {
+        if (runStatus.kind !== "running") return;
+        const message = `${wallClockMessage(msg.wallClockS)}; ${rungMessage(msg.rung)}`;
+        return cutShort({ kind: "stopped", reason: "wall-clock", message, rung: msg.rung });
+      }
+      if (runStatus.kind !== "stopped" || runStatus.reason !== "user") return;
+      set({ runStatus: { ...runStatus, message: `${USER_STOP_MESSAGE}; ${rungMessage(msg.rung)}`, rung: msg.rung } });
+    };
+
     return {
       runtime: BOOT_START,
       runStatus: { kind: "idle" },
       currentRunId: undefined,
       totals: undefined,
       clockMode: "realistic",
+      budget: DEFAULT_BUDGET,
 
       setClockMode: (clockMode) => set({ clockMode }),
+      setBudget: (budget) => set({ budget }),
 
       startRun: () => {
         const state = get();
@@ -116,8 +141,11 @@ export const createRunSlice =
           totals: undefined,
           trace: createTraceStore(),
           traceVersion: state.traceVersion + 1,
+          // Replay the new run from its beginning as it streams in.
+          cursorVt: 0,
+          isPlaying: true,
         });
-        runner.run(id, source, { clock: state.clockMode, budget: DEFAULT_BUDGET });
+        runner.run(id, source, { clock: state.clockMode, budget: state.budget });
         return true;
       },
 
@@ -129,6 +157,7 @@ export const createRunSlice =
 
       applyWorkerMessage: (msg) => {
         // A run's leftovers: another run's messages, or anything after the page ended the run.
+        if (msg.type === "stopOutcome") return msg.runId === get().currentRunId ? applyStopOutcome(msg) : undefined;
         if ("runId" in msg && (msg.runId !== get().currentRunId || get().runStatus.kind !== "running")) return;
         switch (msg.type) {
           case "progress":
@@ -148,14 +177,25 @@ export const createRunSlice =
             return set({ runStatus: statusOfEnd(msg.end), totals: msg.totals, traceVersion: traceVersion + 1 });
           }
           case "crashed":
-            if (get().runStatus.kind === "running") return cutShort({ kind: "crashed", reason: "fatal", message: msg.message });
-            return set({ runtime: REBOOT });
+            if (get().runStatus.kind !== "running") return set({ runtime: REBOOT });
+            if (msg.reason === "memory") return cutShort({ kind: "stopped", reason: "memory", message: msg.message });
+            return cutShort({ kind: "crashed", reason: "fatal", message: msg.message });
           default:
             return assertNever(msg);
         }
       },
     };
   };
+
+function wallClockMessage(seconds: number): string {
+  return `the program ran for more than ${seconds.toLocaleString("en")} s of real time, the limit for one run (raise it in Settings)`;
+}
+
+function rungMessage(rung: StopRung): string {
+  return rung === "interrupt"
+    ? "Python was interrupted"
+    : "the Python worker was terminated and a fresh one took over";
+}
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;

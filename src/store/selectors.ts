@@ -49,6 +49,11 @@ export const selectHasTrace = (s: AppState) => s.trace.rowCount > 0;
 
 export const selectAxis = (s: AppState) => s.axis;
 export const selectSetAxis = (s: AppState) => s.setAxis;
+export const selectSelectedTaskId = (s: AppState) => s.selectedTaskId;
+export const selectSelectTask = (s: AppState) => s.selectTask;
+/** The selected task's lane in the current run, if it exists there. */
+export const selectSelectedTask = (s: AppState) =>
+  s.selectedTaskId === undefined ? undefined : s.trace.lanes().find((lane) => lane.id === s.selectedTaskId);
 
 /**
  * Totals for the run summary (shallow): the worker's once the run ended, counted live from the
@@ -62,3 +67,6 @@ export const selectSummary = (s: AppState): RunTotals | undefined => {
 
 /** The inputs of the status line (shallow). */
 export const selectStatusInputs = (s: AppState) => ({ runtime: s.runtime, runStatus: s.runStatus, totals: s.totals });
+
+export const selectBudget = (s: AppState) => s.budget;
+export const selectSetBudget = (s: AppState) => s.setBudget;

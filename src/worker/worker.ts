@@ -1,12 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * The Python worker: boots Pyodide as soon as the page sends `init`, installs the taskline
- * package, then runs programs one at a time, streaming trace batches as it goes. A run is one
- * synchronous Python call; the page stops a runaway run by terminating this worker.
+ * package, removes the worker's network, storage and messaging capabilities (./lockdown.ts), then
+ * runs ONE program (the page uses a fresh worker per run) as one synchronous Python call,
+ * streaming trace batches as it goes. Everything after `init` travels over the private
+ * MessagePort the page handed over, so a program calling `js.postMessage(...)` reaches nobody.
+ * The page stops a runaway run through the interrupt buffer (when cross-origin isolated) or by
+ * terminating this worker.
  */
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import { PROTOCOL_VERSION, type FromWorker, type RunId, type ToWorker } from "../protocol/messages";
 import type { TraceColumns } from "../protocol/trace";
+import { lockDownWorkerScope } from "./lockdown";
 import { installPythonSources } from "./pythonSources";
 
 /** Numbers per row in the interleaved buffer Python fills (taskline/recorder.py ROW_WIDTH). */
@@ -17,21 +22,31 @@ declare const self: DedicatedWorkerGlobalScope;
 type BridgeRun = (source: string, optionsJson: string, post: (rows: unknown, detailsJson: unknown) => void) => string;
 
 let bridgeRun: BridgeRun | undefined;
+let pyodideRef: PyodideInterface | undefined;
+/** The private channel to the page; set by `init`. */
+let port: MessagePort | undefined;
+/** The page's poster, captured before lockdown removes `self.postMessage` (fallback without a port). */
+const postToSelf = self.postMessage.bind(self);
 
 function send(message: FromWorker, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer);
+  if (port !== undefined) port.postMessage(message, transfer);
+  else postToSelf(message, transfer);
 }
 
-async function boot(pyodideUrl: string): Promise<void> {
+async function boot(pyodideUrl: string, interruptBuffer: Int32Array | undefined): Promise<void> {
   send({ type: "progress", stage: "Downloading the Python runtime", fraction: 0.05 });
   let pyodide: PyodideInterface;
   try {
     pyodide = await loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} });
+    pyodideRef = pyodide;
     send({ type: "progress", stage: "Installing Taskline", fraction: 0.9 });
     installPythonSources(pyodide);
     pyodide.runPython("import taskline; taskline.install(); taskline.warm_up()");
     bridgeRun = pyodide.runPython("import taskline.bridge; taskline.bridge.run") as BridgeRun;
     const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]"));
+    if (interruptBuffer !== undefined) pyodide.setInterruptBuffer(interruptBuffer);
+    const survivors = lockDownWorkerScope(self);
+    if (survivors.length > 0) throw new Error(`could not remove ${survivors.join(", ")} from the worker`);
     send({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion });
   } catch (error) {
     send({ type: "bootFailed", message: error instanceof Error ? error.message : String(error) });
@@ -50,10 +65,46 @@ function run(runId: RunId, source: string, optionsJson: string): void {
     send({ type: "runEnded", runId, end: toRunEnd(end), totals: end.totals });
   } catch (error) {
     // Our own Python failed (not the user's program), or the interpreter died.
-    send({ type: "crashed", message: error instanceof Error ? error.message.split("\n").slice(-3).join("\n") : String(error) });
+    send(describeFailure(error));
+  } finally {
+    bridgeRun = undefined; // one program per interpreter: the page boots a fresh worker for the next
   }
 }
 
+/** Whether the interpreter still answers (after a fatal error every call throws). */
+function interpreterAlive(): boolean {
+  try {
+    pyodideRef?.runPython("0");
+    return pyodideRef !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Explains, in plain words, why the interpreter stopped. */
+export function describeFailure(error: unknown): Extract<FromWorker, { type: "crashed" }> {
+  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const tail = raw.split("\n").filter((line) => line.trim() !== "").slice(-3).join("\n").slice(0, 2000);
+  const alive = interpreterAlive();
+  if (/out of memory|cannot enlarge memory|allocation failed|maximum memory|MemoryError/i.test(raw)) {
+    return { type: "crashed", reason: "memory", message: "the program used more memory than the browser gives Python" };
+  }
+  if (/exit\(|ExitStatus|Program terminated|abort/i.test(raw)) {
+    return { type: "crashed", reason: "fatal", message: "the program ended the Python interpreter itself (os._exit() or os.abort())" };
+  }
+  if (/stack|recursion/i.test(raw)) {
+    return {
+      type: "crashed",
+      reason: "fatal",
+      message:
+        "Python's C stack overflowed (for example printing a structure nested thousands of levels deep, or deep recursion after sys.setrecursionlimit)",
+    };
+  }
+  if (!alive || /fatal/i.test(raw)) {
+    return { type: "crashed", reason: "fatal", message: `the Python interpreter failed fatally (${tail})` };
+  }
+  return { type: "crashed", reason: "fatal", message: `Taskline's runner failed: ${tail}` };
+}
 /** Python appends rows interleaved (one C call per row); the wire carries them as columns. */
 function splitRows(rows: Float64Array): TraceColumns {
   const n = rows.length / ROW_WIDTH;
@@ -75,14 +126,21 @@ function toRunEnd(end: { status: string; reason?: string; message?: string; erro
   return { status: "done" };
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+function handleCommand(message: ToWorker): void {
   switch (message.type) {
     case "init":
-      void boot(message.pyodideUrl);
       return;
     case "run":
       run(message.runId, message.source, JSON.stringify(message.options));
       return;
   }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type !== "init") return;
+  self.onmessage = null; // from now on, only the private port is listened to
+  port = message.port;
+  if (port !== undefined) port.onmessage = (e: MessageEvent<ToWorker>) => handleCommand(e.data);
+  void boot(message.pyodideUrl, message.interruptBuffer);
 };

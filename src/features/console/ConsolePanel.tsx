@@ -1,5 +1,7 @@
-import { useRef } from "react";
-import { selectConsoleLines, selectCurrentRunId, selectRunStatus, useAppStore } from "../../store";
+import { useCallback, useRef } from "react";
+import type { ConsoleLine } from "../../model/types";
+import { selectConsoleLines, selectCurrentRunId, selectCursorVt, selectRunStatus, useAppStore, useAppStoreApi } from "../../store";
+import { useT } from "../i18n";
 import { ConsoleErrorBlock } from "./ConsoleErrorBlock";
 import { ConsoleLineRow } from "./ConsoleLineRow";
 import { tailWindow } from "./tailWindow";
@@ -13,24 +15,36 @@ export function ConsolePanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const handleScroll = useStickToBottom(scroller, `${runId ?? 0}:${runStatus.kind}`);
   const { hiddenCount, shown } = tailWindow(lines);
+  const t = useT();
+  const cursor = useAppStore(selectCursorVt);
+  const store = useAppStoreApi();
+  const handleSelect = useCallback(
+    (line: ConsoleLine) => {
+      const state = store.getState();
+      state.setCursor(line.vt);
+      const lane = state.trace.lanes().find((candidate) => candidate.name === line.task);
+      if (lane !== undefined) state.selectTask(lane.id);
+    },
+    [store],
+  );
 
   return (
-    <div ref={scroller} className="console" onScroll={handleScroll} aria-label="Program output" tabIndex={0}>
+    <div ref={scroller} className="console" onScroll={handleScroll} aria-label={t("console.aria")} tabIndex={0}>
       {hiddenCount > 0 && (
         <div className="console__note">
-          {hiddenCount.toLocaleString("en")} earlier line{hiddenCount === 1 ? "" : "s"} not shown
+          {t(hiddenCount === 1 ? "console.hidden.one" : "console.hidden.many", { n: hiddenCount })}
         </div>
       )}
       {shown.map((line, i) => (
-        <ConsoleLineRow key={hiddenCount + i} line={line} />
+        <ConsoleLineRow key={hiddenCount + i} line={line} isFuture={line.vt > cursor} onSelect={handleSelect} />
       ))}
       {runStatus.kind === "error" && <ConsoleErrorBlock error={runStatus.error} />}
       {(runStatus.kind === "stopped" || runStatus.kind === "crashed") && (
         <div className="console__note console__note--end">
-          {runStatus.kind === "stopped" ? "Stopped" : "Crashed"}: {runStatus.message}
+          {t(runStatus.kind === "stopped" ? "console.stopped" : "console.crashed")}: {runStatus.message}
         </div>
       )}
-      {lines.length === 0 && runStatus.kind === "idle" && <div className="console__placeholder">Output appears here when you run the program.</div>}
+      {lines.length === 0 && runStatus.kind === "idle" && <div className="console__placeholder">{t("console.placeholder")}</div>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { selectProgramError, useAppStoreApi, type AppStore } from "../../store";
 import { debounce } from "./debounce";
 import { errorMarker } from "./errorMarkers";
 import { loadMonaco } from "./loadMonaco";
+import { showTaskMarks } from "./showTaskMarks";
 import type { Monaco } from "./monacoSetup";
 
 /** Edits reach the store at most this often; Run and getSource() read the live text anyway. */
@@ -51,7 +52,7 @@ function mountEditor(monaco: Monaco, element: HTMLElement, store: AppStore): () 
   const model = monaco.editor.createModel(store.getState().source, "python");
   const editor = monaco.editor.create(element, {
     model,
-    theme: dark.matches ? "vs-dark" : "vs",
+    theme: monacoTheme(store, dark),
     automaticLayout: true,
     fontSize: 13,
     lineHeight: 20,
@@ -64,6 +65,7 @@ function mountEditor(monaco: Monaco, element: HTMLElement, store: AppStore): () 
     quickSuggestions: false,
     wordBasedSuggestions: "off",
     padding: { top: 8 },
+    lineDecorationsWidth: 16, // room for three task marks side by side (showTaskMarks.ts)
     ariaLabel: "Python program",
   });
 
@@ -94,11 +96,16 @@ function mountEditor(monaco: Monaco, element: HTMLElement, store: AppStore): () 
     if (state.runStatus !== prev.runStatus) showError();
   });
 
-  const followScheme = () => monaco.editor.setTheme(dark.matches ? "vs-dark" : "vs");
+  const hideTaskMarks = showTaskMarks(monaco, editor, store);
+
+  const followScheme = () => monaco.editor.setTheme(monacoTheme(store, dark));
   dark.addEventListener("change", followScheme);
+  const unsubscribeTheme = store.subscribe((state, prev) => state.themeChoice !== prev.themeChoice && followScheme());
 
   return () => {
     dark.removeEventListener("change", followScheme);
+    unsubscribeTheme();
+    hideTaskMarks();
     unsubscribe();
     pushSource.flush();
     store.getState().attachSourceReader(undefined);
@@ -106,4 +113,10 @@ function mountEditor(monaco: Monaco, element: HTMLElement, store: AppStore): () 
     editor.dispose();
     model.dispose();
   };
+}
+
+/** The person's theme choice, or the system's when they chose "system". */
+function monacoTheme(store: AppStore, dark: MediaQueryList): "vs" | "vs-dark" {
+  const choice = store.getState().themeChoice;
+  return choice === "dark" || (choice === "system" && dark.matches) ? "vs-dark" : "vs";
 }

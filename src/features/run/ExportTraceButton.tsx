@@ -1,5 +1,6 @@
 import { toChromeTrace } from "../../model/chromeTrace";
 import { selectHasTrace, useAppStore, useAppStoreApi } from "../../store";
+import { useT } from "../i18n";
 import { downloadFile } from "./downloadFile";
 
 export const TRACE_FILE_NAME = "taskline-trace.json";
@@ -8,6 +9,7 @@ export const TRACE_FILE_NAME = "taskline-trace.json";
 export function ExportTraceButton() {
   const store = useAppStoreApi();
   const hasTrace = useAppStore(selectHasTrace);
+  const t = useT();
   const handleClick = () => {
     const { trace } = store.getState();
     downloadFile(TRACE_FILE_NAME, JSON.stringify(toChromeTrace(trace.lanes(), trace.consoleLines())), "application/json");
@@ -18,10 +20,10 @@ export function ExportTraceButton() {
       className="button button--small"
       data-testid="export-trace"
       disabled={!hasTrace}
-      title={hasTrace ? "Download the trace (Chrome Trace Event Format; opens in Perfetto)" : "Run the program first"}
+      title={hasTrace ? t("export.title") : t("export.needsRun")}
       onClick={handleClick}
     >
-      Export trace
+      {t("export.label")}
     </button>
   );
 }

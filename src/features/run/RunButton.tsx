@@ -1,10 +1,20 @@
-import { selectCanRun, selectRunBlockedReason, selectStartRun, useAppStore } from "../../store";
+import { selectCanRun, selectRunStatus, selectRuntime, selectStartRun, useAppStore } from "../../store";
+import { useT } from "../i18n";
 import { runShortcutLabel } from "./shortcut";
 
 /** Runs the program; disabled, with the reason as its tooltip, until the runtime can take it. */
 export function RunButton() {
   const canRun = useAppStore(selectCanRun);
-  const blockedReason = useAppStore(selectRunBlockedReason);
+  const t = useT();
+  const runtime = useAppStore(selectRuntime);
+  const isRunning = useAppStore(selectRunStatus).kind === "running";
+  const blockedReason = isRunning
+    ? t("run.blocked.running")
+    : runtime.kind === "booting"
+      ? t("run.blocked.booting")
+      : runtime.kind === "bootFailed"
+        ? t("run.blocked.bootFailed", { message: runtime.message })
+        : undefined;
   const startRun = useAppStore(selectStartRun);
   return (
     <button
@@ -12,13 +22,13 @@ export function RunButton() {
       className="button button--primary"
       data-testid="run"
       disabled={!canRun}
-      title={blockedReason ?? `Run the program (${runShortcutLabel()})`}
+      title={blockedReason ?? t("run.title", { shortcut: runShortcutLabel() })}
       onClick={() => startRun()}
     >
       <span className="button__icon" aria-hidden="true">
         ▶
       </span>
-      Run
+      {t("run.label")}
     </button>
   );
 }

@@ -1,15 +1,16 @@
 import { formatDuration } from "../../model/timeFormat";
 import { selectSummary, useAppStore, useShallow } from "../../store";
+import { useT } from "../i18n";
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
 /** Totals of the current run; its data attributes are a public contract (DESIGN.md §5). */
 export function RunSummary() {
   const summary = useAppStore(useShallow(selectSummary));
+  const t = useT();
   if (summary === undefined) {
     return (
       <div className="run-summary run-summary--empty" data-testid="run-summary">
-        No run yet
+        {t("summary.none")}
       </div>
     );
   }
@@ -21,7 +22,11 @@ export function RunSummary() {
       data-tasks={String(summary.tasks)}
       data-steps={String(summary.steps)}
     >
-      {formatDuration(summary.virtualTimeS)} virtual · {plural(summary.tasks, "task")} · {plural(summary.steps, "step")}
+      {t("summary.text", {
+        time: formatDuration(summary.virtualTimeS),
+        tasks: t(summary.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: summary.tasks }),
+        steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
+      })}
     </div>
   );
 }

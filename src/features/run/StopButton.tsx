@@ -1,15 +1,17 @@
 import { selectIsRunning, selectStopRun, useAppStore } from "../../store";
+import { useT } from "../i18n";
 
 /** Stops the running program at once (the Python runtime restarts). */
 export function StopButton() {
   const isRunning = useAppStore(selectIsRunning);
   const stopRun = useAppStore(selectStopRun);
+  const t = useT();
   return (
-    <button type="button" className="button" data-testid="stop" disabled={!isRunning} title="Stop the running program" onClick={stopRun}>
+    <button type="button" className="button" data-testid="stop" disabled={!isRunning} title={t("stop.title")} onClick={stopRun}>
       <span className="button__icon" aria-hidden="true">
         ■
       </span>
-      Stop
+      {t("stop.label")}
     </button>
   );
 }

@@ -6,3 +6,4 @@ export { RunStatus } from "./RunStatus";
 export { RunSummary } from "./RunSummary";
 export { StopButton } from "./StopButton";
 export { describeProgramError, describeStatus, type StatusView, type StatusState } from "./statusView";
+export { RunSettings } from "./RunSettings";

@@ -4,7 +4,10 @@
  */
 import { formatVirtualTime } from "../../model/timeFormat";
 import type { ProgramError, RunTotals } from "../../protocol/messages";
-import type { RunStatus, RuntimeStatus } from "../../store";
+import { USER_STOP_MESSAGE, type RunStatus, type RuntimeStatus } from "../../store";
+import { translator, type Translate } from "../i18n";
+
+const ENGLISH = translator("en");
 
 export type StatusState = "booting" | "ready" | "running" | "done" | "error" | "stopped" | "crashed";
 
@@ -15,39 +18,45 @@ export interface StatusView {
   readonly text: string;
 }
 
-export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, totals: RunTotals | undefined): StatusView {
+/** `t` gives the words in the page's language; the `data-*` values never change with it. */
+export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, totals: RunTotals | undefined, t: Translate = ENGLISH): StatusView {
   switch (runStatus.kind) {
     case "idle":
-      return describeRuntime(runtime);
+      return describeRuntime(runtime, t);
     case "running":
-      return { state: "running", reason: undefined, text: "Running…" };
+      return { state: "running", reason: undefined, text: t("status.running") };
     case "done":
-      return { state: "done", reason: undefined, text: `Finished at ${formatVirtualTime(totals?.virtualTimeS ?? 0)}` };
+      return { state: "done", reason: undefined, text: t("status.done", { time: formatVirtualTime(totals?.virtualTimeS ?? 0) }) };
     case "error":
-      return { state: "error", reason: undefined, text: `Error: ${describeProgramError(runStatus.error)}` };
+      return { state: "error", reason: undefined, text: t("status.error", { error: describeProgramError(runStatus.error) }) };
     case "stopped":
       return {
         state: "stopped",
         reason: runStatus.reason,
-        text: runStatus.message === "" ? `Stopped (${runStatus.reason})` : `Stopped: ${runStatus.message}`,
+        text: runStatus.message === "" ? t("status.stoppedBare", { reason: runStatus.reason }) : t("status.stopped", { message: ownWords(runStatus.message, t) }),
       };
     case "crashed":
       return {
         state: "crashed",
         reason: runStatus.reason,
-        text: `Crashed: ${runStatus.message || "the Python worker stopped unexpectedly"}. It restarts by itself.`,
+        text: t("status.crashed", { message: runStatus.message || t("status.crashedDefault") }),
       };
   }
 }
 
-function describeRuntime(runtime: RuntimeStatus): StatusView {
+/** The page's own stop message in the page's language; the worker's messages stay as they are. */
+function ownWords(message: string, t: Translate): string {
+  return message.startsWith(USER_STOP_MESSAGE) ? t("status.userStop") + message.slice(USER_STOP_MESSAGE.length) : message;
+}
+
+function describeRuntime(runtime: RuntimeStatus, t: Translate): StatusView {
   switch (runtime.kind) {
     case "booting":
-      return { state: "booting", reason: undefined, text: `Loading Python runtime… ${Math.round(runtime.fraction * 100)}%` };
+      return { state: "booting", reason: undefined, text: t("status.booting", { percent: Math.round(runtime.fraction * 100) }) };
     case "ready":
-      return { state: "ready", reason: undefined, text: "Ready" };
+      return { state: "ready", reason: undefined, text: t("status.ready") };
     case "bootFailed":
-      return { state: "crashed", reason: "fatal", text: `The Python runtime failed to load: ${runtime.message}` };
+      return { state: "crashed", reason: "fatal", text: t("status.bootFailed", { message: runtime.message }) };
   }
 }
 

@@ -2,6 +2,7 @@
  * Paints laid-out rects onto the swimlane canvas. Plain functions, called from one animation
  * frame at a time; the canvas backing store is sized for devicePixelRatio so bars stay crisp.
  */
+import type { ArrowLine, MarkTick } from "./arrows";
 import type { SegmentRect } from "./geometry";
 import type { Palette } from "./palette";
 
@@ -16,6 +17,8 @@ export interface PaintOptions {
   readonly firstRow: number;
   readonly lastRow: number;
   readonly scrollTopPx: number;
+  /** Called after the background and stripes, before the segments (e.g. the selection tint). */
+  readonly beforeSegments?: () => void;
   /** Text shown inside a rect wide enough to hold it, "" for none. */
   readonly labelOf: (rect: SegmentRect) => string;
   /** CSS font for labels. */
@@ -55,6 +58,7 @@ export function paintSwimlane(ctx: CanvasRenderingContext2D, rects: readonly Seg
   }
   ctx.fillStyle = palette.separator;
   ctx.fillRect(0, rowPx - o.scrollTopPx - 0.5, widthPx, 1);
+  o.beforeSegments?.();
 
   // One fillStyle change per state run, not per rect.
   let fill = "";
@@ -89,4 +93,79 @@ export function paintSwimlane(ctx: CanvasRenderingContext2D, rects: readonly Seg
       ctx.restore();
     }
   }
+}
+
+/** Arrowhead length and half-width (CSS px). */
+const HEAD_PX = 5;
+/**
+ * Relations often coincide (a task created and awaited in one step): each kind is nudged
+ * sideways so their lines run side by side instead of on top of each other.
+ */
+const KIND_OFFSET_PX: Readonly<Record<ArrowLine["kind"], number>> = { create: -2, await: 2, wake: 0, cancel: 4 };
+
+/**
+ * Relation arrows: a thin vertical line from the source row's centre to the target row's, a dot
+ * at the source, a head at the target; one path per kind so colour changes stay few.
+ */
+export function paintArrows(ctx: CanvasRenderingContext2D, arrows: readonly ArrowLine[], palette: Palette): void {
+  const byKind = new Map<ArrowLine["kind"], ArrowLine[]>();
+  for (const a of arrows) {
+    let list = byKind.get(a.kind);
+    if (list === undefined) byKind.set(a.kind, (list = []));
+    list.push(a);
+  }
+  ctx.lineWidth = 1.25;
+  for (const [kind, list] of byKind) {
+    const colour = palette.relation[kind];
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.setLineDash(kind === "cancel" ? [3, 2] : []);
+    ctx.beginPath();
+    for (const a of list) {
+      const dir = a.y1 > a.y0 ? 1 : -1;
+      // Snap to the pixel grid's centre so a 1.25 px line stays crisp at any devicePixelRatio.
+      const x = Math.round(a.x + KIND_OFFSET_PX[kind]) + 0.5;
+      ctx.moveTo(x, a.y0);
+      ctx.lineTo(x, a.y1 - dir * HEAD_PX);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (const a of list) {
+      const dir = a.y1 > a.y0 ? 1 : -1;
+      const x = Math.round(a.x + KIND_OFFSET_PX[kind]) + 0.5;
+      ctx.moveTo(x, a.y1);
+      ctx.lineTo(x - HEAD_PX * 0.7, a.y1 - dir * HEAD_PX);
+      ctx.lineTo(x + HEAD_PX * 0.7, a.y1 - dir * HEAD_PX);
+      ctx.closePath();
+      ctx.moveTo(x + 2, a.y0);
+      ctx.arc(x, a.y0, 2, 0, Math.PI * 2);
+    }
+    ctx.fill();
+  }
+}
+
+/** Output and warning marks: a small downward tick (output) or triangle (warning) at the row's top. */
+export function paintMarks(ctx: CanvasRenderingContext2D, ticks: readonly MarkTick[], palette: Palette, rowPx: number): void {
+  ctx.fillStyle = palette.mark.output;
+  for (const t of ticks) {
+    if (t.kind === "output") ctx.fillRect(Math.round(t.x) - 1, t.y + 1, 2, Math.max(4, rowPx * 0.4));
+  }
+  ctx.fillStyle = palette.mark.warning;
+  ctx.beginPath();
+  for (const t of ticks) {
+    if (t.kind !== "warning") continue;
+    ctx.moveTo(t.x - 4, t.y + 1);
+    ctx.lineTo(t.x + 4, t.y + 1);
+    ctx.lineTo(t.x, t.y + 8);
+    ctx.closePath();
+  }
+  ctx.fill();
+}
+
+/** Tints the selected row (drawn before the segments). */
+export function paintSelection(ctx: CanvasRenderingContext2D, row: number | undefined, palette: Palette, rowPx: number, widthPx: number, scrollTopPx: number): void {
+  if (row === undefined) return;
+  ctx.fillStyle = palette.selection;
+  ctx.fillRect(0, row * rowPx - scrollTopPx, widthPx, rowPx);
 }

@@ -3,6 +3,7 @@
  * stays distinguishable under the common colour-vision deficiencies; neighbouring states also
  * differ in lightness (running dark, waiting pale), so they read apart in grey too.
  */
+import type { MarkKind, RelationKind } from "../../model/relations";
 import type { DrawState } from "./geometry";
 
 export type Theme = "light" | "dark";
@@ -19,6 +20,14 @@ export interface Palette {
   readonly stripe: string;
   /** The line under the loop lane. */
   readonly separator: string;
+  /** Arrow colour per relation kind (distinct from every state fill they cross). */
+  readonly relation: Readonly<Record<RelationKind, string>>;
+  /** Tick colour per lane mark. */
+  readonly mark: Readonly<Record<MarkKind, string>>;
+  /** Tint behind the selected lane's row. */
+  readonly selection: string;
+  /** Veils the parts of the overview strip outside the view. */
+  readonly veil: string;
 }
 
 export const LIGHT_PALETTE: Palette = {
@@ -46,6 +55,10 @@ export const LIGHT_PALETTE: Palette = {
   foreground: "#1F2328",
   stripe: "#F6F7F9",
   separator: "#C8CCD2",
+  relation: { create: "#555555", await: "#7B3FA0", wake: "#0F7B6C", cancel: "#C2185B" },
+  mark: { output: "#1F2328", warning: "#D55E00" },
+  selection: "rgba(0, 114, 178, 0.16)",
+  veil: "rgba(255, 255, 255, 0.6)",
 };
 
 export const DARK_PALETTE: Palette = {
@@ -73,6 +86,10 @@ export const DARK_PALETTE: Palette = {
   foreground: "#E3E5E8",
   stripe: "#25272B",
   separator: "#4A4E55",
+  relation: { create: "#B8BCC4", await: "#C39BE0", wake: "#5FD3BC", cancel: "#FF6FA5" },
+  mark: { output: "#F2F3F5", warning: "#FF9F43" },
+  selection: "rgba(61, 155, 219, 0.22)",
+  veil: "rgba(30, 31, 34, 0.6)",
 };
 
 export function paletteFor(theme: Theme): Palette {
@@ -89,4 +106,12 @@ export const LEGEND_ENTRIES: readonly { readonly state: DrawState; readonly labe
   { state: "failed", label: "failed" },
   { state: "cancelled", label: "cancelled" },
   { state: "idle", label: "loop idle" },
+];
+
+/** The relation kinds the toggles offer, with their display names and what each arrow means. */
+export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly label: string; readonly title: string }[] = [
+  { kind: "create", label: "creation", title: "creation: from the task that created a task to the new task" },
+  { kind: "await", label: "await", title: "await: from a waiting task to the task(s) it awaits (gather fans out)" },
+  { kind: "wake", label: "wake-up", title: "wake-up: from the task whose completion, release or put made another task ready" },
+  { kind: "cancel", label: "cancellation", title: "cancellation: from the task that called cancel() to the cancelled task" },
 ];

@@ -27,7 +27,7 @@ describe("segmentLabel", () => {
 describe("tooltipText", () => {
   it("lists task, state, start, duration, steps, wait kind and line", () => {
     const text = tooltipText(
-      { name: "Task-2", coro: "worker" },
+      { name: "Task-2", coro: "worker", createdLine: 9 },
       { state: "waiting", start: 0, end: 1, startStep: 2, endStep: 5, waitKind: WaitKind.task, target: 3, line: 6 },
       nameOf,
     );
@@ -37,12 +37,18 @@ describe("tooltipText", () => {
       "start t = 0.0 s, duration 1 s",
       "steps 2–5 (3)",
       "waits on: task Task-3",
-      "line 6",
+      "paused at line 6",
+      "created at line 9",
     ]);
   });
 
   it("describes a loop span without a coroutine", () => {
     const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf);
     expect(text.split("\n")).toEqual(["event loop", "idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);
+  });
+
+  it("says when a rect stands for many merged segments", () => {
+    const text = tooltipText({ name: "Task-9" }, { state: "running", start: 0, end: 0.001, startStep: 1, endStep: 2 }, nameOf, 40);
+    expect(text.split("\n")[1]).toBe("40 segments too small to draw apart (zoom in); the longest:");
   });
 });

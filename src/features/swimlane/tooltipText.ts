@@ -19,10 +19,17 @@ export interface TooltipSpan {
 export interface TooltipOwner {
   readonly name: string;
   readonly coro?: string;
+  /** Source line where the task was created (0 = unknown). */
+  readonly createdLine?: number;
 }
 
-export function tooltipText(owner: TooltipOwner, span: TooltipSpan, nameOf: (id: number) => string | undefined): string {
+/**
+ * `merged` > 1: the rect stands for that many sub-pixel segments (level of detail); the text then
+ * describes the longest one and says so.
+ */
+export function tooltipText(owner: TooltipOwner, span: TooltipSpan, nameOf: (id: number) => string | undefined, merged = 1): string {
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
+  if (merged > 1) lines.push(`${merged} segments too small to draw apart (zoom in); the longest:`);
   const label = segmentLabel(span, nameOf);
   lines.push(label === "" ? span.state : `${span.state}: ${label}`);
   lines.push(`start ${formatVirtualTime(span.start)}, duration ${formatDuration(span.end - span.start)}`);
@@ -32,6 +39,7 @@ export function tooltipText(owner: TooltipOwner, span: TooltipSpan, nameOf: (id:
     const target = span.target === undefined ? undefined : (nameOf(span.target) ?? `#${span.target}`);
     lines.push(`waits on: ${waitKindName(span.waitKind)}${target === undefined ? "" : ` ${target}`}`);
   }
-  if (span.line !== undefined && span.line > 0) lines.push(`line ${span.line}`);
+  if (span.line !== undefined && span.line > 0) lines.push(`paused at line ${span.line}`);
+  if (owner.createdLine !== undefined && owner.createdLine > 0) lines.push(`created at line ${owner.createdLine}`);
   return lines.join("\n");
 }

@@ -14,7 +14,7 @@ import builtins
 
 from .clock import install_clock_patches
 from .loop import UnsupportedInBrowser, VirtualLoop
-from .session import current_session
+from .session import current_session, install_warning_hook
 
 __all__ = ["install", "AmbientLoopPolicy"]
 
@@ -93,3 +93,4 @@ def install() -> None:
     _events._set_event_loop_policy(AmbientLoopPolicy())
     asyncio.get_event_loop = _events.get_event_loop = _get_event_loop
     _install_shims()
+    install_warning_hook()

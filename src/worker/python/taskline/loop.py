@@ -198,6 +198,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
             handle._scheduled = False
             ready.append(handle)
 
+    def call_exception_handler(self, context) -> None:
+        session = current_session()
+        if session is not None:
+            session.asyncio_complained(context)
+        super().call_exception_handler(context)
+
     def run_until_complete(self, future):
         try:
             return super().run_until_complete(future)

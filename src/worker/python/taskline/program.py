@@ -15,6 +15,7 @@ import sys
 
 from .clock import CLOCK
 from .session import USER_FILE, Session, StopRun, current_session, register_source, user_traceback
+from .web_requests import forget_apps, send_requests
 
 __all__ = ["run_program", "warm_up"]
 
@@ -120,7 +121,7 @@ def run_program(source: str, options: dict, flush) -> dict:
         _events._set_running_loop(None)
         policy.set_event_loop(None)
         sys.stdout, sys.stderr = STDOUT, STDERR
-        end = _execute(source)
+        end = _execute(source, options.get("requests") or [])
         ended_at = CLOCK.now()  # the program's end; what follows is Taskline's bookkeeping
         gc.collect()  # "exception never retrieved" and "never awaited" warnings belong to this run
         if session.stop is not None and end["status"] != "stopped":  # the program swallowed the stop
@@ -143,8 +144,9 @@ def warm_up() -> list[dict]:
     return [run_program(_WARM_UP, {"clock": clock, "budget": {}}, lambda rows, details: None) for clock in ("realistic", "ideal")]
 
 
-def _execute(source: str) -> dict:
+def _execute(source: str, requests: list) -> dict:
     register_source(source)
+    forget_apps()
     try:
         code = compile(source, USER_FILE, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as exc:  # also IndentationError, TabError
@@ -159,8 +161,14 @@ def _execute(source: str) -> dict:
             _events._get_event_loop_policy().get_event_loop().run_until_complete(coro)
         else:
             exec(code, namespace)
+        send_requests(requests)  # the Requests panel's HTTP requests, once the app is defined
     except StopRun as stop:
         return {"status": "stopped", "reason": stop.reason, "message": stop.message}
+    except MemoryError as exc:
+        where = _exception_error(exc).get("line")
+        at = f" (line {where})" if where else ""
+        return {"status": "stopped", "reason": "memory",
+                "message": f"the program ran out of memory{at}: the browser gives Python at most a few GB"}
     except SystemExit as exc:
         if exc.code is None or exc.code == 0:
             return {"status": "done"}

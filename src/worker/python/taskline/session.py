@@ -12,6 +12,9 @@ own housekeeping tasks) or "no task" (code outside any task).
 import asyncio
 import itertools
 import linecache
+import re
+import sys
+import warnings
 import traceback
 from asyncio import futures as _futures
 
@@ -25,6 +28,10 @@ __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "
 USER_FILE = "main.py"
 # How often (real seconds) buffered rows are handed to the page while a run is going.
 FLUSH_INTERVAL_S = 0.05
+# Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
+_CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)')
+# Frames of origin kept for each coroutine, so a never-awaited warning can say where it was made.
+_ORIGIN_DEPTH = 2
 # Longest repr of a task's result kept in the trace.
 MAX_RESULT_CHARS = 200
 
@@ -118,8 +125,6 @@ def _await_frames(coro):
 
 def _user_line_of_caller() -> int:
     """Line of the innermost frame of the user's program on the current stack (0 if none)."""
-    import sys
-
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename == USER_FILE:
@@ -182,15 +187,22 @@ class Session:
         # sleep timers and thread lanes. The future is held so its id cannot be reused.
         self.marked: dict[int, tuple[int, int, object]] = {}
         self.notes_given: set[str] = set()
+        # Task id -> line where it was created, to place warnings about the task.
+        self.created_lines: dict[int, int] = {}
+        # Lines whose blocking call was already reported (one warning per line, not per call).
+        self.blocking_lines_warned: set[int] = set()
         self._last_flush = REAL_PERF_COUNTER()
         CLOCK.reset(realistic=realistic)
         # Time of the last step boundary: where the next step starts (see run_task_step).
         self.last_t = 0.0
         CLOCK.on_sleep = self.blocking_sleep
+        self._saved_origin_depth = sys.get_coroutine_origin_tracking_depth()
+        sys.set_coroutine_origin_tracking_depth(_ORIGIN_DEPTH)
 
     def close(self) -> None:
         global _session
         CLOCK.on_sleep = None
+        sys.set_coroutine_origin_tracking_depth(self._saved_origin_depth)
         if _session is self:
             _session = None
 
@@ -207,10 +219,14 @@ class Session:
         self.tasks += 1
         if self.tasks > self.max_tasks:
             self.request_stop("tasks", f"The program created more than {self.max_tasks} tasks, the limit for one run.")
+            if self.tasks > self.max_tasks + 1:  # still creating in the same step: end it now, not at the next step
+                raise self.stop
         tid = next(self._ids)
         task._tl_id = tid
         now = CLOCK.now()
-        detail = {"k": "lane", "lane": "task", "name": task.get_name(), "coro": qualname, "line": _user_line_of_caller()}
+        line = _user_line_of_caller()
+        self.created_lines[tid] = line
+        detail = {"k": "lane", "lane": "task", "name": task.get_name(), "coro": qualname, "line": line}
         rec = self.rec
         rec.row(Row.CREATED, tid, rec.detail(detail), self.current, now)
         rec.row(Row.READY, tid, Waker.START, self.current, now)
@@ -392,7 +408,11 @@ class Session:
             CLOCK.advance(seconds)
             rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
             return
-        rec.row(Row.BLOCK_START, lane, _user_line_of_caller(), 0, now)
+        line = _user_line_of_caller()
+        rec.row(Row.BLOCK_START, lane, line, 0, now)
+        if lane and line not in self.blocking_lines_warned:
+            self.blocking_lines_warned.add(line)
+            self.warn("blocking-call", lane, f"time.sleep({seconds:g}) blocks the event loop: no other task runs meanwhile. Use `await asyncio.sleep({seconds:g})` in a coroutine.", line)
         CLOCK.advance(seconds)
         rec.row(Row.BLOCK_END, lane, 0, 0, CLOCK.now())
 
@@ -410,11 +430,38 @@ class Session:
         if code in self.notes_given:
             return
         self.notes_given.add(code)
-        rec = self.rec
-        now = CLOCK.now()
         lane = abs(self.current)
-        rec.row(Row.WARNING, lane, rec.detail({"k": "warning", "code": code, "message": message, "line": _user_line_of_caller()}), 0, now)
-        rec.output(lane, 2, message + "\n", now)  # also in the console, where a person reads it
+        self.warn(code, lane, message, _user_line_of_caller())
+        self.rec.output(lane, 2, message + "\n", CLOCK.now())  # also in the console, where a person reads it
+
+    # -- what asyncio itself would warn about ----------------------------------------------------
+
+    def warn(self, code: str, task: int, message: str, line: int) -> None:
+        """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts."""
+        rec = self.rec
+        rec.row(Row.WARNING, task, rec.detail({"k": "warning", "code": code, "message": message, "line": line}), 0, CLOCK.now())
+
+    def asyncio_complained(self, context: dict) -> None:
+        """The loop's exception handler was called: asyncio is reporting a problem."""
+        message = str(context.get("message", ""))
+        task = context.get("task") or context.get("future")
+        tid = getattr(task, "_tl_id", 0)
+        name = task.get_name() if hasattr(task, "get_name") else "a future"
+        exc = context.get("exception")
+        if "never retrieved" in message:
+            code, text = "exception-never-retrieved", f"{name} failed with {type(exc).__name__}: {exc}, and nothing ever awaited it or asked for its exception."
+        elif "destroyed but it is pending" in message:
+            code, text = "destroyed-pending", f"{name} was still pending when it was destroyed: nothing kept a reference to it or awaited it."
+        else:
+            code, text = "exception-in-callback", message + (f" ({type(exc).__name__}: {exc})" if exc is not None else "")
+        self.warn(code, tid, text, self.created_lines.get(tid, 0))
+
+    def coroutine_never_awaited(self, text: str) -> None:
+        """A RuntimeWarning "coroutine ... was never awaited"; its text names where it was created."""
+        match = _CREATED_AT_LINE.search(text)
+        line = int(match.group(1)) if match else 0
+        first = text.split("\n", 1)[0]
+        self.warn("never-awaited", abs(self.current), f"{first}: calling a coroutine function only creates the coroutine; await it or wrap it in asyncio.create_task().", line)
 
     # -- budgets and flushing --------------------------------------------------------------------
 
@@ -460,6 +507,21 @@ def _callable_name(func) -> str:
             inner = func.args[0]  # to_thread's partial(context.run, func, ...)
         func = inner
     return getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or type(func).__name__
+
+
+_SHOW_WARNING = warnings.showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """warnings.showwarning during runs: a never-awaited coroutine also becomes a lane problem."""
+    session = _session
+    if session is not None and issubclass(category, RuntimeWarning) and "was never awaited" in str(message):
+        session.coroutine_never_awaited(str(message))
+    _SHOW_WARNING(message, category, filename, lineno, file, line)
+
+
+def install_warning_hook() -> None:
+    warnings.showwarning = _show_warning
 
 
 def _settle(fut, result, exc) -> None:

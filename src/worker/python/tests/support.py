@@ -34,7 +34,7 @@ class Run:
         return [r for r in self.rows if r[0] == kind and (task is None or r[1] == task)]
 
 
-def run(source: str, *, clock: str = "ideal", **budget) -> Run:
+def run(source: str, *, clock: str = "ideal", requests: list | None = None, **budget) -> Run:
     result = Run(end={})
 
     def flush(rows, details):
@@ -42,5 +42,6 @@ def run(source: str, *, clock: str = "ideal", **budget) -> Run:
         result.rows.extend(tuple(numbers[i:i + 5]) for i in range(0, len(numbers), 5))
         result.details.extend(details)
 
-    result.end = run_program(textwrap.dedent(source), {"clock": clock, "budget": budget}, flush)
+    options = {"clock": clock, "budget": budget, "requests": requests or []}
+    result.end = run_program(textwrap.dedent(source), options, flush)
     return result

@@ -1,0 +1,87 @@
+/**
+ * Playback: the run is replayed with a time cursor; the editor, console and await tree show the
+ * moment under the cursor.
+ */
+import { expect, test } from "./fixtures";
+
+const COUNTERS = `import asyncio
+
+async def count():
+    print("One")
+    await asyncio.sleep(1)
+    print("Two")
+
+async def main():
+    await asyncio.gather(count(), count(), count())
+
+asyncio.run(main())
+`;
+
+test("the cursor shows three counters asleep at 0.5 s, and steps to the wake-up at 1 s", async ({ playground, page }) => {
+  await playground.openWithCode(COUNTERS, "&clock=ideal");
+  expect(await playground.run()).toBe("done");
+  const cursor = page.getByTestId("cursor");
+  await cursor.fill("500"); // the scrubber runs over thousandths of the run (1.0 s)
+  await expect(cursor).toHaveAttribute("data-vt", "0.5");
+
+  const pstree = page.getByTestId("pstree");
+  await expect(pstree).toContainText("Task-1 · main · waiting on gather (line 9)");
+  expect(((await pstree.textContent()) ?? "").match(/waiting on sleep \(line 5\)/g)).toHaveLength(3);
+  await expect(page.locator(".task-mark-line-5")).toHaveCount(3);
+
+  const twos = playground.consoleLines.filter({ hasText: "Two" });
+  await expect(twos).toHaveCount(3);
+  for (const line of await twos.all()) await expect(line.locator("..")).toHaveClass(/console-row--future/);
+  const ones = playground.consoleLines.filter({ hasText: "One" });
+  for (const line of await ones.all()) await expect(line.locator("..")).not.toHaveClass(/console-row--future/);
+
+  await page.getByTestId("step-forward").click();
+  await expect(cursor).toHaveAttribute("data-vt", "1");
+  for (const line of await twos.all()) await expect(line.locator("..")).not.toHaveClass(/console-row--future/);
+  await page.getByTestId("step-back").click();
+  await expect(cursor).toHaveAttribute("data-vt", "0");
+  // Everything at t = 0 has happened by then (ideal clock): the counters are already asleep.
+  for (const line of await twos.all()) await expect(line.locator("..")).toHaveClass(/console-row--future/);
+});
+
+test("play replays the run and keyboard keys step through it", async ({ playground, page }) => {
+  await playground.openWithCode(COUNTERS, "&clock=ideal");
+  expect(await playground.run()).toBe("done");
+  const cursor = page.getByTestId("cursor");
+  // A new run replays from its start in real time: a 1 s program reaches its end by itself.
+  await expect(cursor).toHaveAttribute("data-vt", "1", { timeout: 10_000 });
+  await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Home");
+  await expect(cursor).toHaveAttribute("data-vt", "0");
+  await page.keyboard.press("ArrowRight");
+  await expect(cursor).toHaveAttribute("data-vt", "1");
+  await page.getByTestId("play").click();
+  await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("the inspector of a cancelled task names the task that cancelled it", async ({ playground, page }) => {
+  await playground.openWithCode(`import asyncio
+
+async def sleeper():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("cancelled while sleeping")
+        raise
+
+async def main():
+    task = asyncio.create_task(sleeper())
+    await asyncio.sleep(1)
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+asyncio.run(main())
+`);
+  expect(await playground.run()).toBe("done");
+  // Clicking a console line selects the task that printed it and moves the cursor there.
+  await playground.consoleLines.filter({ hasText: "cancelled while sleeping" }).click();
+  const inspector = page.getByTestId("inspector");
+  await expect(inspector).toContainText("Task-2");
+  await expect(page.getByTestId("inspector-cancelled-by")).toHaveText("Task-1");
+  await expect(inspector).toContainText("cancelled");
+});

@@ -1,0 +1,232 @@
+/**
+ * The swimlane as a person uses it: lanes per task with their states, the steps axis, zooming,
+ * relation arrows, selection and collapsing — checked through DOM attributes, never pixels. The
+ * seed examples are also saved as screenshots in e2e/artifacts/ for a human to look at.
+ */
+import { mkdirSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const ARTIFACTS = "e2e/artifacts";
+
+// A high-DPI screen: the canvas must be sized for it (and the screenshots show whether it is crisp).
+test.use({ deviceScaleFactor: 2 });
+
+const TWO_SLEEPERS = `import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    task1 = asyncio.create_task(say_after(3, 'hello'))
+    task2 = asyncio.create_task(say_after(3, 'world'))
+    await asyncio.gather(task1, task2)
+
+asyncio.run(main())
+`;
+
+const SEEDS: readonly { readonly name: string; readonly source: string; readonly lanes: number }[] = [
+  {
+    name: "gather-three-counters",
+    lanes: 4,
+    source: `import asyncio
+
+async def count():
+    print("One")
+    await asyncio.sleep(1)
+    print("Two")
+
+async def main():
+    await asyncio.gather(count(), count(), count())
+
+asyncio.run(main())
+`,
+  },
+  {
+    name: "create-task-pair",
+    lanes: 3,
+    source: `import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    task1 = asyncio.create_task(say_after(1, 'hello'))
+    task2 = asyncio.create_task(say_after(2, 'world'))
+    await task1
+    await task2
+
+asyncio.run(main())
+`,
+  },
+  {
+    name: "cancellation",
+    lanes: 2,
+    source: `import asyncio
+
+async def slow_job():
+    try:
+        print("working...")
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("cancelled while sleeping")
+        raise
+
+async def main():
+    task = asyncio.create_task(slow_job())
+    await asyncio.sleep(1)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print("main: the job is cancelled")
+
+asyncio.run(main())
+`,
+  },
+  {
+    name: "semaphore-pool",
+    lanes: 6,
+    source: `import asyncio
+
+async def worker(n, sem):
+    async with sem:
+        print(f"worker {n} starts")
+        await asyncio.sleep(1)
+        print(f"worker {n} done")
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    await asyncio.gather(*(worker(i, sem) for i in range(5)))
+
+asyncio.run(main())
+`,
+  },
+];
+
+/** The waiting intervals a lane label reports, in virtual seconds. */
+async function waitingOf(lane: Locator): Promise<[number, number][]> {
+  return JSON.parse((await lane.getAttribute("data-waiting")) ?? "[]") as [number, number][];
+}
+
+async function tickTexts(page: Page): Promise<string[]> {
+  return page.locator("[data-testid=swimlane-axis] .tick text").allTextContents();
+}
+
+async function viewWidth(swimlane: Locator): Promise<number> {
+  const start = Number(await swimlane.getAttribute("data-view-start"));
+  const end = Number(await swimlane.getAttribute("data-view-end"));
+  return end - start;
+}
+
+test("two tasks sleeping 3 s under gather: overlapping lanes, both axes, zoom, arrows, selection", async ({ playground, page }) => {
+  await playground.openWithCode(TWO_SLEEPERS);
+  expect(await playground.run()).toBe("done");
+  const swimlane = page.getByTestId("swimlane");
+
+  // Two task lanes besides main, nested under it, done, whose waits overlap in time.
+  const first = page.locator("[data-testid=lane][data-task=Task-2]");
+  const second = page.locator("[data-testid=lane][data-task=Task-3]");
+  await expect(playground.lanes).toHaveCount(3);
+  for (const lane of [first, second]) {
+    await expect(lane).toHaveAttribute("data-final-state", "done");
+    await expect(lane).toHaveAttribute("data-depth", "1");
+  }
+  const [a] = await waitingOf(first);
+  const [b] = await waitingOf(second);
+  expect(a![1] - a![0]).toBeGreaterThan(2.9);
+  expect(b![1] - b![0]).toBeGreaterThan(2.9);
+  expect(Math.min(a![1], b![1]) - Math.max(a![0], b![0])).toBeGreaterThan(2.9);
+
+  // The time axis reads seconds; the steps axis whole steps; and back.
+  await expect.poll(() => tickTexts(page)).toContain("3 s");
+  await page.getByTestId("axis-steps").click();
+  await expect(swimlane).toHaveAttribute("data-axis", "steps");
+  await expect.poll(async () => (await tickTexts(page)).every((t) => /^\d+$/.test(t))).toBe(true);
+  await page.getByTestId("axis-time").click();
+  await expect(swimlane).toHaveAttribute("data-axis", "time");
+  await expect.poll(() => tickTexts(page)).toContain("3 s");
+
+  // Zooming (keys, then Ctrl+wheel) narrows the visible range, and the axis says so.
+  const fitted = await viewWidth(swimlane);
+  const fittedTicks = await tickTexts(page);
+  await swimlane.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("w");
+  await expect.poll(() => viewWidth(swimlane)).toBeLessThan(fitted / 4);
+  await expect.poll(() => tickTexts(page)).not.toEqual(fittedTicks);
+  const keyed = await viewWidth(swimlane);
+  const box = (await swimlane.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up("Control");
+  await expect.poll(() => viewWidth(swimlane)).toBeLessThan(keyed);
+  await page.keyboard.press("f");
+  await expect.poll(() => viewWidth(swimlane)).toBeCloseTo(fitted, 6);
+
+  // Dragging on the axis zooms to the dragged range.
+  const axis = (await page.getByTestId("swimlane-axis").boundingBox())!;
+  await page.mouse.move(axis.x + axis.width * 0.25, axis.y + axis.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(axis.x + axis.width * 0.5, axis.y + axis.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => viewWidth(swimlane)).toBeLessThan(fitted * 0.3);
+  await page.getByTestId("fit").click();
+  await expect.poll(() => viewWidth(swimlane)).toBeCloseTo(fitted, 6);
+
+  // Arrows: creation and await arrows are drawn; turning kinds off draws fewer, then none.
+  const arrows = async () => Number(await swimlane.getAttribute("data-arrows"));
+  await expect.poll(arrows).toBeGreaterThanOrEqual(4); // 2 created + 2 awaited (+ wake-ups)
+  const all = await arrows();
+  const createToggle = page.getByRole("button", { name: "creation", exact: true });
+  await expect(createToggle).toHaveAttribute("aria-pressed", "true");
+  await createToggle.click();
+  await expect(createToggle).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(arrows).toBe(all - 2);
+  await page.getByRole("button", { name: "await", exact: true }).click();
+  await expect.poll(arrows).toBe(all - 4);
+  await page.getByRole("button", { name: "wake-up", exact: true }).click();
+  await page.getByRole("button", { name: "cancellation", exact: true }).click();
+  await expect.poll(arrows).toBe(0);
+  await createToggle.click();
+  await expect.poll(arrows).toBe(2);
+  await page.screenshot({ path: `${ARTIFACTS}/swimlane-creation-arrows-only.png` });
+
+  // Clicking a lane selects it; collapsing main hides the tasks it created.
+  await second.click();
+  await expect(second).toHaveAttribute("data-selected", "true");
+  const main = page.locator("[data-testid=lane][data-task=Task-1]");
+  await main.getByRole("button", { name: /Hide the 2 tasks created by Task-1/ }).click();
+  await expect(playground.lanes).toHaveCount(1);
+  await main.getByRole("button", { name: /Show the 2 tasks/ }).click();
+  await expect(playground.lanes).toHaveCount(3);
+});
+
+for (const seed of SEEDS) {
+  test(`seed example "${seed.name}" draws its lanes and arrows (screenshot in e2e/artifacts)`, async ({ playground, page }) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await playground.openWithCode(seed.source);
+    expect(await playground.run()).toBe("done");
+    await expect(playground.lanes).toHaveCount(seed.lanes);
+    const swimlane = page.getByTestId("swimlane");
+    await expect.poll(async () => Number(await swimlane.getAttribute("data-arrows"))).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/swimlane-${seed.name}.png` });
+    if (seed.name === "cancellation") {
+      await expect(page.locator("[data-testid=lane][data-task=Task-2]")).toHaveAttribute("data-final-state", "cancelled");
+    }
+    if (seed.name === "semaphore-pool") {
+      // Only two workers hold the semaphore at once: the last one waits two rounds before its sleep.
+      const last = await waitingOf(page.locator("[data-testid=lane][data-task=Task-6]"));
+      expect(last[0]![1] - last[0]![0]).toBeGreaterThan(1.9);
+    }
+    if (seed.name === "gather-three-counters") {
+      // The same run on the steps axis, in the dark theme, at devicePixelRatio 2.
+      await page.getByTestId("axis-steps").click();
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect(swimlane).toHaveAttribute("data-axis", "steps");
+      await swimlane.screenshot({ path: `${ARTIFACTS}/swimlane-${seed.name}-steps-dark.png`, scale: "device" });
+    }
+  });
+}

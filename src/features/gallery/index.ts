@@ -1,0 +1,3 @@
+export { buildCatalog, type Example, type IntendedEnd } from "./catalog";
+export { EXAMPLES, findExample } from "./examples";
+export { GalleryButton } from "./GalleryButton";

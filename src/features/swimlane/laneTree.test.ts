@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { taskId, virtualTime, type Lane } from "../../model/types";
+import { layoutLaneTree } from "./laneTree";
+
+const lane = (id: number, parent?: number): Lane => ({
+  id: taskId(id),
+  kind: "task",
+  name: `T${id}`,
+  coro: "c",
+  ...(parent !== undefined && { parent: taskId(parent) }),
+  createdAt: virtualTime(0),
+  createdLine: 0,
+  segments: [],
+  finalState: "pending",
+});
+
+// main(1) creates 2 and 3; 2 creates 4; then main creates 5; 6 has an unknown parent.
+const lanes = [lane(1), lane(2, 1), lane(3, 1), lane(4, 2), lane(5, 1), lane(6, 99)];
+
+describe("layoutLaneTree", () => {
+  it("puts each task right under its creator, children in creation order, indented by depth", () => {
+    const tree = layoutLaneTree(lanes, new Set());
+    expect(tree.rows.map((r) => [r.lane.id, r.depth])).toEqual([
+      [1, 0],
+      [2, 1],
+      [4, 2],
+      [3, 1],
+      [5, 1],
+      [6, 0],
+    ]);
+    expect(tree.rows[0]!.descendants).toBe(4);
+    expect(tree.rowOf.get(taskId(4))).toBe(3);
+  });
+
+  it("hides a collapsed group's descendants and maps them onto the group's row", () => {
+    const tree = layoutLaneTree(lanes, new Set([taskId(2)]));
+    expect(tree.rows.map((r) => r.lane.id)).toEqual([1, 2, 3, 5, 6]);
+    expect(tree.rows[1]).toMatchObject({ collapsed: true, descendants: 1 });
+    expect(tree.rowOf.get(taskId(4))).toBe(2);
+    const all = layoutLaneTree(lanes, new Set([taskId(1)]));
+    expect(all.rows.map((r) => r.lane.id)).toEqual([1, 6]);
+    expect([2, 3, 4, 5].map((id) => all.rowOf.get(taskId(id)))).toEqual([1, 1, 1, 1]);
+  });
+
+  it("ignores collapsing a lane without children", () => {
+    const tree = layoutLaneTree(lanes, new Set([taskId(3)]));
+    expect(tree.rows.find((r) => r.lane.id === 3)?.collapsed).toBe(false);
+  });
+
+  it("handles a chain of ten thousand nested tasks without recursion", () => {
+    const chain = Array.from({ length: 10_000 }, (_, i) => lane(i + 1, i === 0 ? undefined : i));
+    const tree = layoutLaneTree(chain, new Set());
+    expect(tree.rows).toHaveLength(10_000);
+    expect(tree.rows[9_999]!.depth).toBe(9_999);
+  });
+});

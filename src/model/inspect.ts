@@ -1,0 +1,41 @@
+/**
+ * What the inspector says about one task: where its time went, and what it awaits at a moment.
+ */
+import { WaitKind } from "../protocol/trace";
+import { describeActivity } from "./pstree";
+import { segmentAt } from "./timeline";
+import type { Lane, TaskId } from "./types";
+import { waitKindName } from "./waitKind";
+
+/** Time spent per state ("waiting" split by what was awaited), in the order first seen. */
+export function timeByState(lane: Lane): readonly { readonly label: string; readonly seconds: number }[] {
+  const totals = new Map<string, number>();
+  for (const segment of lane.segments) {
+    if (segment.state === "done" || segment.state === "failed" || segment.state === "cancelled") continue;
+    const label = segment.state === "waiting" ? `waiting on ${waitKindName(segment.waitKind ?? WaitKind.unknown)}` : segment.state;
+    totals.set(label, (totals.get(label) ?? 0) + (segment.end - segment.start));
+  }
+  return [...totals].map(([label, seconds]) => ({ label, seconds }));
+}
+
+/**
+ * The chain of awaits from a task at a moment: "Task-1: await Task-2 (line 9)", then what Task-2
+ * is doing, and so on, until a task that is not awaiting another task (or a cycle closes).
+ */
+export function awaitChainAt(lanes: readonly Lane[], start: Lane, p: number): readonly string[] {
+  const byId = new Map<TaskId, Lane>(lanes.map((lane) => [lane.id, lane]));
+  const nameOf = (id: TaskId) => byId.get(id)?.name ?? `#${id}`;
+  const chain: string[] = [];
+  const seen = new Set<TaskId>();
+  let lane: Lane | undefined = start;
+  while (lane !== undefined && !seen.has(lane.id)) {
+    seen.add(lane.id);
+    const segment = segmentAt(lane, p);
+    if (segment === undefined) break;
+    chain.push(`${lane.name}: ${describeActivity({ lane, segment }, nameOf)}`);
+    const awaitsTask = segment.state === "waiting" && (segment.waitKind === WaitKind.task || segment.waitKind === WaitKind.thread);
+    lane = awaitsTask && segment.target ? byId.get(segment.target) : undefined;
+  }
+  if (lane !== undefined && seen.has(lane.id)) chain.push(`⟲ back to ${lane.name}: an await cycle`);
+  return chain;
+}
