@@ -37,10 +37,10 @@ export default defineConfig({
     },
   },
   projects: [
-    // Every spec against vite preview, which sends the isolation headers (COOP/COEP/CSP).
-    { name: "chromium" },
-    // The hostile suite again, against a plain static server that sends no headers at all.
-    { name: "no-headers", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PLAIN_PORT}/` } },
+    // Every spec against a plain static server that sends no headers at all (the common host).
+    { name: "chromium", use: { baseURL: `http://127.0.0.1:${PLAIN_PORT}/` } },
+    // The hostile suite again, against vite preview, which sends the isolation headers (COOP/COEP/CSP).
+    { name: "isolated", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}/` } },
   ],
   webServer: [
     {

@@ -1,8 +1,9 @@
 /**
  * Hostile and faulty programs, one after another on ONE page (booting Python per page is the
  * expensive part), against the production build served two ways: with isolation headers (vite
- * preview: COOP/COEP/CSP, so Stop can interrupt Python) and by a plain static server that sends
- * no headers at all (project "no-headers": only the <meta> CSP and the blob worker protect).
+ * preview: COOP/COEP/CSP, so Stop can interrupt Python; project "isolated") and by a plain static
+ * server that sends no headers at all (project "chromium": only the <meta> CSP and the blob worker
+ * protect).
  * Every program: the end state and message, the page stays responsive while it runs (the main
  * thread answers, the editor takes typing), the editor content is what was loaded, and the next
  * program (a fresh interpreter) runs normally.
@@ -58,7 +59,9 @@ async function runHostile(pg: Playground, source: string, want: Expectation): Pr
       await new Promise((r) => setTimeout(r, 0));
       return [performance.now() - t0, document.querySelector("[data-testid=run-status]")?.getAttribute("data-state")] as const;
     });
-    expect(stopMs).toBeLessThan(200);
+    // The click is handled at once (main-thread latency above < 200 ms); the status, with the
+    // re-render of every panel and the worker terminated on a loaded 2-core machine, follows within 2 s.
+    expect(stopMs).toBeLessThan(2000);
     expect(stateAfter).toBe("stopped");
   }
   await expect(pg.status).toHaveAttribute("data-state", /^(done|error|stopped|crashed)$/, { timeout: 45_000 });
@@ -72,7 +75,7 @@ async function runHostile(pg: Playground, source: string, want: Expectation): Pr
 
 test("hostile programs end as described, leave the page usable, and never reach out", async ({ playground: pg, page }, testInfo) => {
   test.setTimeout(240_000);
-  const isolated = testInfo.project.name !== "no-headers";
+  const isolated = testInfo.project.name === "isolated";
   const recorder = await startRecordingServer();
   try {
     await pg.openWithCode('print("warm")\n');
@@ -80,7 +83,7 @@ test("hostile programs end as described, leave the page usable, and never reach 
     // Lower the real-time limit (the settings popover, remembered in this browser) so runaways end fast.
     await page.getByTestId("run-settings").locator("summary").click();
     await page.getByTestId("budget-wallClockS").fill("6");
-    await page.getByTestId("budget-maxSteps").fill("100000");
+    await page.getByTestId("budget-maxSteps").fill("20000");
     await page.getByTestId("budget-maxOutputBytes").fill("300000");
     await page.getByTestId("budget-maxTasks").fill("2000");
     await page.getByTestId("run-settings").locator("summary").click();
@@ -119,7 +122,7 @@ test("hostile programs end as described, leave the page usable, and never reach 
     // --- livelock, deadlock, poisoned clocks ---
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n", { state: "stopped", reason: "steps" });
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n", { state: "stopped", reason: "deadlock", text: /Task-1/ });
-    if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    await asyncio.sleep(float('nan'))\n\nasyncio.run(main())\n", { state: "stopped", reason: "deadlock" });
+    if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    await asyncio.sleep(float('nan'))\n\nasyncio.run(main())\n", { state: "error", text: /ValueError: .*NaN/ });
 
     // --- markup is text, never HTML ---
     const xss = "<img src=x onerror=\"window.__pwned=1\">";
@@ -147,10 +150,11 @@ try:
 except Exception as e:
     print("loadScript", type(e).__name__)
 try:
-    from pyodide.http import pyfetch
-    print("pyfetch imported")
+    from pyodide.http import open_url
+    open_url("${recorder.url}/open_url")
+    print("open_url reached")
 except Exception as e:
-    print("pyfetch", type(e).__name__)
+    print("open_url", type(e).__name__)
 print("end")
 `;
     await runHostile(pg, probe, {
@@ -161,7 +165,7 @@ print("end")
         }
         expect(lines).toContain("storage False");
         expect(lines).toContain("eval refused");
-        expect(lines).not.toContain("pyfetch imported");
+        expect(lines).not.toContain("open_url reached");
         expect(lines.at(-1)).toBe("end");
       },
     });

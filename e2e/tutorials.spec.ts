@@ -66,6 +66,8 @@ asyncio.run(main())
   };
   expect((clock(lines[3]!) - clock(lines[0]!) + 86400) % 86400).toBe(3);
   expectNear(await playground.virtualTime(), 3.0);
+  // The summary compares with running the two waits one after another.
+  await expect(playground.page.getByTestId("concurrency-gain")).toContainText("(2.0× faster)");
 });
 
 test("an exception raised in a task and caught around await task ends the run as done", async ({ playground }) => {
