@@ -206,6 +206,7 @@ test("two tasks sleeping 3 s under gather: overlapping lanes, both axes, zoom, a
 
 for (const seed of SEEDS) {
   test(`seed example "${seed.name}" draws its lanes and arrows (screenshot in e2e/artifacts)`, async ({ playground, page }) => {
+    test.setTimeout(120_000); // one Python boot each; generous for a loaded CI machine
     mkdirSync(ARTIFACTS, { recursive: true });
     await playground.openWithCode(seed.source);
     expect(await playground.run()).toBe("done");

@@ -107,7 +107,7 @@ try {
     b.gaps.length = 0;
     return out;
   });
-  const endState = await status.getAttribute("data-state");
+  const endState = [await status.getAttribute("data-state"), await status.getAttribute("data-reason")].filter(Boolean).join(": ");
   const summary = page.getByTestId("run-summary");
   const steps = Number(await summary.getAttribute("data-steps"));
   const lanes = Number(await page.getByTestId("swimlane").getAttribute("data-lanes"));

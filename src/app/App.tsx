@@ -3,6 +3,7 @@ import { ConsolePanel } from "../features/console";
 import { CodeEditor } from "../features/editor";
 import { Inspector, PstreePanel } from "../features/inspector";
 import { PlaybackBar } from "../features/playback";
+import { RequestsPanel } from "../features/requests";
 import { BootProgress, ClockModeSelect, ExportTraceButton, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
 import { Legend } from "../features/swimlane";
 import type { AppStore } from "../store";
@@ -46,7 +47,7 @@ export function App({
       <LinkNoticeBar notice={link.notice} onDismiss={link.dismiss} onBackToDraft={link.backToDraft} onKeepAsDraft={link.keepAsDraft} />
       <AutosaveNotice controller={autosave} />
       <main className="app-main">
-        <Panel title={t("panel.program")} className="app-main__editor">
+        <Panel title={t("panel.program")} className="app-main__editor" footer={<RequestsPanel />}>
           <CodeEditor />
         </Panel>
         <div className="app-main__right">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { concurrencyBins } from "./concurrency";
-import { threeTasksTrace } from "./testing";
+import { concurrencyBins, liveConcurrency, spread } from "./concurrency";
+import { threeTasksTrace, TraceBuilder } from "./testing";
 import { createTraceStore } from "./traceStore";
 
 describe("concurrencyBins", () => {
@@ -23,5 +23,52 @@ describe("concurrencyBins", () => {
     const half = concurrencyBins(store.lanes(), "time", 0, 3, 2);
     expect(half.waiting[0]).toBeCloseTo((4 * 1 + 2 * 0.5) / 1.5);
     expect(half.waiting[1]).toBe(0);
+  });
+});
+
+describe("liveConcurrency", () => {
+  it("agrees with binning the finished lanes, on both axes", () => {
+    const store = createTraceStore();
+    const { columns, details } = threeTasksTrace();
+    store.append(columns, details);
+    const live = liveConcurrency(store, "time");
+    // 1.5 s at 1 ms per bin: the first second has 4 waiting tasks, the last half second 2.
+    expect(live.binWidth).toBe(1e-3);
+    expect(live.waiting[10]! / live.binWidth).toBeCloseTo(4);
+    expect(live.waiting[1200]! / live.binWidth).toBeCloseTo(2);
+    const total = (arr: Float64Array) => arr.reduce((a, b) => a + b, 0);
+    const oracle = concurrencyBins(store.lanes(), "time", 0, 1.5, 1);
+    expect(total(live.waiting)).toBeCloseTo(oracle.waiting[0]! * 1.5);
+    const steps = liveConcurrency(store, "steps");
+    const stepOracle = concurrencyBins(store.lanes(), "steps", 0, store.stepCount, 1);
+    expect(total(steps.running)).toBeCloseTo(stepOracle.running[0]! * store.stepCount);
+    expect(steps.current).toEqual([0, 0, 0]);
+  });
+
+  it("coarsens its bins as a live run grows, keeping the totals", () => {
+    const store = createTraceStore();
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0);
+    let batch = b.build();
+    store.append(batch.columns, batch.details);
+    expect(liveConcurrency(store, "time").current).toEqual([0, 0, 1]);
+    b.ready(1, 10).run(1, 10).finish(1, 10);
+    batch = b.build();
+    store.append(batch.columns, batch.details);
+    const live = liveConcurrency(store, "time");
+    expect(live.binWidth).toBeGreaterThanOrEqual(10 / 2048);
+    expect(live.waiting.reduce((a, c) => a + c, 0)).toBeCloseTo(10);
+    expect(live.until).toBe(10);
+  });
+});
+
+describe("spread", () => {
+  it("terminates and keeps the total when a start lies on a bin edge that floating point misses", () => {
+    const bins = new Float64Array(16);
+    // 0.003 / 0.001 is 2.9999999999999996: the start is on an edge that floor() puts one bin early.
+    spread(bins, 0.001, 0.003, 0.0065, 2);
+    expect(bins.reduce((a, b) => a + b, 0)).toBeCloseTo(2 * 0.0035, 12);
+    expect(bins[3]).toBeCloseTo(0.002, 12);
+    expect(bins[6]).toBeCloseTo(0.001, 12);
   });
 });

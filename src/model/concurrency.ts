@@ -1,8 +1,11 @@
 /**
  * How many tasks were running, ready and waiting over a run, averaged per bin: what the swimlane's
- * concurrency strip draws. One pass over the segments with a difference array, so the cost is
- * O(segments + bins) however long the segments are (a million segments take a few milliseconds).
+ * concurrency strip draws. `concurrencyBins` bins given lanes in one pass over their segments
+ * (O(segments + bins)); `liveConcurrency` folds the trace rows incrementally into bins that
+ * coarsen as the run grows, so a live million-step run costs O(new rows) per batch.
  */
+import { RowKind } from "../protocol/trace";
+import type { TraceStore } from "./traceStore";
 import type { Lane } from "./types";
 
 export interface ConcurrencyBins {
@@ -70,4 +73,150 @@ export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", 
   }
   for (let i = 0; i < n; i++) peak = Math.max(peak, cover.running[i]! + cover.ready[i]! + cover.waiting[i]!);
   return { from, to, ...cover, peak };
+}
+
+/** Bins the live accumulator keeps; the run fills between half and all of them. */
+const LIVE_BINS = 2048;
+
+const CAT_NONE = 0;
+const CAT_RUNNING = 1;
+const CAT_READY = 2;
+const CAT_WAITING = 3;
+
+/** Running, ready and waiting over a growing run, folded from the rows as they arrive. */
+export interface LiveConcurrency {
+  /** Width of one bin, in axis units; bin i covers [i·binWidth, (i+1)·binWidth). */
+  readonly binWidth: number;
+  /** Per bin: tasks × axis units spent in each state (divide by binWidth for the average). */
+  readonly running: Float64Array;
+  readonly ready: Float64Array;
+  readonly waiting: Float64Array;
+  /** The accumulated part ends here; after it, `current` holds until the trace's end. */
+  readonly until: number;
+  /** Tasks running / ready / waiting right now. */
+  readonly current: readonly [number, number, number];
+}
+
+interface Accumulator {
+  binWidth: number;
+  running: Float64Array;
+  ready: Float64Array;
+  waiting: Float64Array;
+  until: number;
+  counts: [number, number, number];
+}
+
+interface LiveDerivation {
+  rows: number;
+  steps: number;
+  version: number;
+  /** Per task id: its current category. */
+  category: Uint8Array;
+  readonly threads: Set<number>;
+  readonly time: Accumulator;
+  readonly step: Accumulator;
+}
+
+const liveMemo = new WeakMap<TraceStore, LiveDerivation>();
+
+const newAccumulator = (binWidth: number): Accumulator => ({
+  binWidth,
+  running: new Float64Array(LIVE_BINS),
+  ready: new Float64Array(LIVE_BINS),
+  waiting: new Float64Array(LIVE_BINS),
+  until: 0,
+  counts: [0, 0, 0],
+});
+
+/** Halves the resolution: bin pairs merge, so twice the range fits. */
+function coarsen(a: Accumulator): void {
+  for (const arr of [a.running, a.ready, a.waiting]) {
+    for (let i = 0; i < LIVE_BINS / 2; i++) arr[i] = arr[2 * i]! + arr[2 * i + 1]!;
+    arr.fill(0, LIVE_BINS / 2);
+  }
+  a.binWidth *= 2;
+}
+
+/**
+ * Adds `count` tasks over [from, to) to `arr`, bin by bin. The bin index advances every turn
+ * (floating point can put `from` a hair below a bin edge it is equal to), so it always ends.
+ */
+export function spread(arr: Float64Array, binWidth: number, from: number, to: number, count: number): void {
+  let bin = Math.max(0, Math.floor(from / binWidth));
+  let at = from;
+  while (at < to && bin < arr.length) {
+    const binEnd = Math.min(to, (bin + 1) * binWidth);
+    if (binEnd > at) {
+      arr[bin] = arr[bin]! + count * (binEnd - at);
+      at = binEnd;
+    }
+    bin++;
+  }
+}
+
+/** Moves the accumulator's clock to `to`, integrating the current counts. */
+function advance(a: Accumulator, to: number): void {
+  if (!(to > a.until)) return;
+  while (to > a.binWidth * LIVE_BINS) coarsen(a);
+  const [r, q, w] = a.counts;
+  if (r > 0) spread(a.running, a.binWidth, a.until, to, r);
+  if (q > 0) spread(a.ready, a.binWidth, a.until, to, q);
+  if (w > 0) spread(a.waiting, a.binWidth, a.until, to, w);
+  a.until = to;
+}
+
+function move(a: Accumulator, from: number, to: number): void {
+  if (from !== CAT_NONE) a.counts[from - 1] = a.counts[from - 1]! - 1;
+  if (to !== CAT_NONE) a.counts[to - 1] = a.counts[to - 1]! + 1;
+}
+
+const ROW_CATEGORY: Readonly<Record<number, number>> = {
+  [RowKind.ready]: CAT_READY,
+  [RowKind.run]: CAT_RUNNING,
+  [RowKind.suspend]: CAT_WAITING,
+  [RowKind.blockStart]: CAT_RUNNING,
+  [RowKind.blockEnd]: CAT_RUNNING,
+  [RowKind.finish]: CAT_NONE,
+};
+
+/**
+ * Concurrency over the run so far on one axis, folded incrementally from the rows (task lanes
+ * only): O(new rows + bins crossed) per call, so it can follow a million-step run live.
+ */
+export function liveConcurrency(store: TraceStore, axis: "time" | "steps"): LiveConcurrency {
+  let d = liveMemo.get(store);
+  if (d === undefined) {
+    d = { rows: 0, steps: 0, version: -1, category: new Uint8Array(1024), threads: new Set(), time: newAccumulator(1e-3), step: newAccumulator(1) };
+    liveMemo.set(store, d);
+  }
+  const state = d;
+  if (state.version !== store.version) {
+    state.rows = store.readRows(state.rows, (kind, task, x, _y, t) => {
+      const step = state.steps;
+      if (kind === RowKind.run) state.steps++;
+      if (kind === RowKind.created) {
+        const detail = store.detail(x);
+        if (detail?.k === "lane" && detail.lane === "thread") state.threads.add(task);
+        return;
+      }
+      const next = ROW_CATEGORY[kind];
+      if (next === undefined || task <= 0 || state.threads.has(task)) return;
+      if (task >= state.category.length) {
+        const grown = new Uint8Array(Math.max(task + 1, state.category.length * 2));
+        grown.set(state.category);
+        state.category = grown;
+      }
+      const prev = state.category[task]!;
+      if (prev === next) return;
+      // Rows come in time order for task lanes; a stray earlier t is counted at the current time.
+      advance(state.time, t);
+      advance(state.step, step);
+      move(state.time, prev, next);
+      move(state.step, prev, next);
+      state.category[task] = next;
+    });
+    state.version = store.version;
+  }
+  const a = axis === "time" ? state.time : state.step;
+  return { binWidth: a.binWidth, running: a.running, ready: a.ready, waiting: a.waiting, until: a.until, current: a.counts };
 }

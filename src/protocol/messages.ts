@@ -40,9 +40,22 @@ export const DEFAULT_BUDGET: RunBudget = {
   wallClockS: 20,
 };
 
+/** One line of the Requests panel: HTTP requests sent to the program's FastAPI app after it is defined. */
+export interface HttpRequestSpec {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path with query, e.g. "/orders?burgers=3&coca=2&consumer=Ann". */
+  readonly path: string;
+  /** How many concurrent copies to send (1–1000). */
+  readonly copies: number;
+  /** Virtual seconds between the starts of consecutive copies. */
+  readonly staggerS: number;
+}
+
 export interface RunOptions {
   readonly clock: ClockMode;
   readonly budget: RunBudget;
+  /** Requests for the program's web app (the Requests panel); absent for a plain Run. */
+  readonly requests?: readonly HttpRequestSpec[];
 }
 
 export type ToWorker =

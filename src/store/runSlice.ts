@@ -8,6 +8,7 @@ import {
   DEFAULT_BUDGET,
   runId as toRunId,
   type ClockMode,
+  type HttpRequestSpec,
   type ProgramError,
   type RunBudget,
   type RunnerEvent,
@@ -66,7 +67,8 @@ export interface RunSlice {
   readonly budget: RunBudget;
   setBudget: (budget: RunBudget) => void;
   /** Runs the editor's current text; false (and nothing happens) unless the runtime is ready and nothing runs. */
-  startRun: () => boolean;
+  /** Runs the program; `requests` are sent to its FastAPI app once it is defined (Requests panel). */
+  startRun: (requests?: readonly HttpRequestSpec[]) => boolean;
   /** Stops the current run (status `stopped`, reason `user`); the runtime reboots. */
   stopRun: () => void;
   applyWorkerMessage: (msg: RunnerEvent) => void;
@@ -129,7 +131,7 @@ export const createRunSlice =
       setClockMode: (clockMode) => set({ clockMode }),
       setBudget: (budget) => set({ budget }),
 
-      startRun: () => {
+      startRun: (requests) => {
         const state = get();
         if (state.runtime.kind !== "ready" || state.runStatus.kind === "running") return false;
         const id = toRunId(++lastRunId);
@@ -145,7 +147,7 @@ export const createRunSlice =
           cursorVt: 0,
           isPlaying: true,
         });
-        runner.run(id, source, { clock: state.clockMode, budget: state.budget });
+        runner.run(id, source, { clock: state.clockMode, budget: state.budget, ...(requests !== undefined && requests.length > 0 && { requests }) });
         return true;
       },
 

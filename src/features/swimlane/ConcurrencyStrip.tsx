@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type MutableRefObject, type PointerEvent } from "react";
-import { concurrencyBins, type ConcurrencyBins } from "../../model/concurrency";
+import { liveConcurrency } from "../../model/concurrency";
 import type { TraceStore } from "../../model/traceStore";
 import { fullDomain, type Axis } from "./geometry";
 import { sizeCanvas } from "./paint";
@@ -7,15 +7,12 @@ import type { Palette } from "./palette";
 
 /** Height of the strip's chart (CSS px). */
 const STRIP_PX = 40;
-/** While a run streams in, the bins are recomputed at most this often. */
-const LIVE_REFRESH_MS = 400;
 
 export interface ConcurrencyStripProps {
   readonly store: TraceStore;
   readonly version: number;
   readonly axis: Axis;
   readonly palette: Palette;
-  readonly isLive: boolean;
   readonly labelWidthPx: number;
   readonly plotWidthPx: number;
   /** The swimlane sets this to the strip's painter and calls it with the shown domain after each paint. */
@@ -28,13 +25,12 @@ export interface ConcurrencyStripProps {
  * Under the lanes: how many tasks were running, ready and waiting over the whole run (stacked),
  * with the swimlane's current view as a window; click or drag on it to move the view there.
  */
-export function ConcurrencyStrip({ store, version, axis, palette, isLive, labelWidthPx, plotWidthPx, painterRef, onShowDomain }: ConcurrencyStripProps) {
+export function ConcurrencyStrip({ store, version, axis, palette, labelWidthPx, plotWidthPx, painterRef, onShowDomain }: ConcurrencyStripProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const peakRef = useRef<HTMLSpanElement>(null);
-  const bins = useRef<{ key: string; at: number; bins: ConcurrencyBins } | undefined>(undefined);
   const shown = useRef<readonly [number, number]>([0, 1]);
-  const props = useRef({ store, version, axis, palette, isLive, plotWidthPx });
-  props.current = { store, version, axis, palette, isLive, plotWidthPx };
+  const props = useRef({ store, version, axis, palette, plotWidthPx });
+  props.current = { store, version, axis, palette, plotWidthPx };
   const drag = useRef<{ readonly offset: number } | undefined>(undefined);
 
   const paint = useCallback((domain: readonly [number, number]) => {
@@ -43,38 +39,40 @@ export function ConcurrencyStrip({ store, version, axis, palette, isLive, labelW
     const p = props.current;
     if (canvas === null || p.plotWidthPx <= 0) return;
     const [from, to] = fullDomain(p.axis, p.store.endTime, p.store.stepCount);
-    const key = `${p.store.version}:${p.axis}:${p.plotWidthPx}`;
-    const now = performance.now();
-    const stale = bins.current === undefined || (bins.current.key !== key && (!p.isLive || now - bins.current.at >= LIVE_REFRESH_MS));
-    if (stale) {
-      bins.current = { key, at: now, bins: concurrencyBins(p.store.lanes(), p.axis, from, to, Math.round(p.plotWidthPx)) };
-    }
-    const b = bins.current!.bins;
+    const live = liveConcurrency(p.store, p.axis);
+    const end = p.axis === "time" ? p.store.endTime : p.store.stepCount;
     const dpr = window.devicePixelRatio || 1;
     const ctx = sizeCanvas(canvas, p.plotWidthPx, STRIP_PX, dpr);
     if (ctx === null) return;
     ctx.fillStyle = p.palette.stripe;
     ctx.fillRect(0, 0, p.plotWidthPx, STRIP_PX);
-    const peak = Math.max(1, b.peak);
-    // Bins cover b's range, which may lag the current run's end by one refresh while live.
     const toX = (v: number) => ((v - from) / (to - from)) * p.plotWidthPx;
-    const binWidth = (b.to - b.from) / b.running.length;
-    const binPx = Math.max(1, toX(b.from + binWidth) - toX(b.from));
-    const layers = [
-      [b.running, p.palette.fill.running],
-      [b.ready, p.palette.fill.ready],
-      [b.waiting, p.palette.fill.waiting],
-    ] as const;
-    const base = new Float64Array(b.running.length);
-    for (const [values, colour] of layers) {
-      ctx.fillStyle = colour;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    // Average tasks per state in each bin; after `until`, the current counts hold to the end.
+    const w = live.binWidth;
+    const used = Math.min(live.running.length, Math.ceil(live.until / w));
+    const averages: [number, number, number, number, number][] = [];
+    for (let i = 0; i < used; i++) {
+      const a = i * w;
+      const b = Math.min((i + 1) * w, live.until);
+      const span = b - a;
+      if (span <= 0) continue;
+      averages.push([a, b, live.running[i]! / span, live.ready[i]! / span, live.waiting[i]! / span]);
+    }
+    if (end > live.until) averages.push([live.until, end, ...live.current]);
+    let peak = 0;
+    for (const [, , r, q, wt] of averages) peak = Math.max(peak, r + q + wt);
+    const scale = (STRIP_PX - 2) / Math.max(1, peak);
+    const colours = [p.palette.fill.running, p.palette.fill.ready, p.palette.fill.waiting];
+    for (let layer = 0; layer < 3; layer++) {
+      ctx.fillStyle = colours[layer]!;
+      for (const entry of averages) {
+        const v = entry[2 + layer]!;
         if (v <= 0) continue;
-        const h = (v / peak) * (STRIP_PX - 2);
-        const y = STRIP_PX - base[i]! - h;
-        ctx.fillRect(toX(b.from + i * binWidth), y, binPx, h);
-        base[i] = base[i]! + h;
+        let below = 0;
+        for (let k = 0; k < layer; k++) below += entry[2 + k]!;
+        const x0 = toX(entry[0]);
+        const x1 = Math.max(x0 + 1, toX(entry[1]));
+        ctx.fillRect(x0, STRIP_PX - (below + v) * scale, x1 - x0, v * scale);
       }
     }
     // The view's window: everything outside it is veiled.
@@ -86,8 +84,8 @@ export function ConcurrencyStrip({ store, version, axis, palette, isLive, labelW
     ctx.strokeStyle = p.palette.foreground;
     ctx.lineWidth = 1;
     ctx.strokeRect(Math.round(x0) + 0.5, 0.5, Math.max(1, Math.round(x1 - x0) - 1), STRIP_PX - 1);
-    if (peakRef.current !== null) peakRef.current.textContent = `peak ${Math.round(b.peak * 10) / 10} tasks`;
-    canvas.dataset.peak = String(b.peak);
+    if (peakRef.current !== null) peakRef.current.textContent = `peak ${Math.round(peak * 10) / 10} tasks`;
+    canvas.dataset.peak = String(peak);
   }, []);
 
   useEffect(() => {

@@ -14,7 +14,8 @@ import {
 } from "react";
 import { traceRelations, RELATION_KINDS, type LaneMark, type RelationKind } from "../../model/relations";
 import { tickFormat } from "../../model/timeFormat";
-import { loopActivity, type TraceStore } from "../../model/traceStore";
+import { loopLane } from "../../model/loopLane";
+import type { TraceStore } from "../../model/traceStore";
 import type { TaskId } from "../../model/types";
 import { hitMark, layoutArrows, layoutMarks, type MarkTick } from "./arrows";
 import { ConcurrencyStrip } from "./ConcurrencyStrip";
@@ -47,7 +48,7 @@ export const VIRTUALISE_AFTER_LANES = 500;
 /** Labels rendered above and below the viewport when virtualised. */
 const OVERSCAN_ROWS = 20;
 /** At most this many arrows / marks are drawn per frame. */
-const MAX_ARROWS = 2000;
+const MAX_ARROWS = 600;
 const MAX_MARKS = 4000;
 /** A drag on the axis shorter than this (CSS px) is a click, not a range. */
 const MIN_BRUSH_PX = 4;
@@ -151,7 +152,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
     zoomControlRef.current?.sync(view.current === undefined ? { k: 1, x: 0 } : transformForDomain(domain, base, LABEL_PX, p.plotWidthPx));
     const plot = scaleLinear().domain(domain).range([0, p.plotWidthPx]);
     const laneRows = p.tree.rows;
-    const rows: (readonly Span[])[] = [loopActivity(p.store)];
+    const rows: (readonly Span[])[] = [loopLane(p.store)];
     for (const r of laneRows) rows.push(r.lane.segments);
     const scrollTop = area.scrollTop;
     const [firstRow, lastRow] = visibleRows(rows.length, ROW_PX, scrollTop, p.canvasHeightPx);
@@ -502,7 +503,6 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
         palette={palette}
         labelWidthPx={LABEL_PX}
         plotWidthPx={plotWidthPx}
-        isLive={isLive}
         painterRef={stripPainter}
         onShowDomain={(d) => {
           if (inputs.current.isLive) setFollowing(false);

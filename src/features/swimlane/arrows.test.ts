@@ -38,19 +38,24 @@ describe("layoutArrows", () => {
     expect(layoutArrows(relations, new Set(), toPx, options)).toEqual([]);
   });
 
-  it("leaves out arrows outside the view, inside a collapsed group, or to unknown lanes", () => {
+  it("leaves out arrows outside the view, with an end on a hidden row, inside a collapsed group, or to unknown lanes", () => {
     const all = layoutArrows(relations, new Set(["create", "await", "wake", "cancel"]), toPx, options);
     expect(all.map((a) => [a.kind, a.x])).toEqual([
       ["create", 0],
       ["await", 100],
     ]);
-    expect(layoutArrows(relations, new Set(["create"]), toPx, { ...options, firstRow: 3, lastRow: 9 })).toEqual([]);
+    expect(layoutArrows(relations, new Set(["create"]), toPx, { ...options, firstRow: 2, lastRow: 9 })).toEqual([]);
+  });
+
+  it("draws repeats of one arrow once", () => {
+    const repeats = [rel("create", 1, 2, 0), rel("create", 1, 2, 0.001), rel("create", 1, 3, 0)];
+    expect(layoutArrows(repeats, new Set(["create"]), toPx, options)).toHaveLength(2);
   });
 
   it("places arrows by step on the steps axis and stops at the cap", () => {
     const steps = layoutArrows(relations, new Set(["await"]), toPx, { ...options, axis: "steps" });
     expect(steps[0]!.x).toBe(400);
-    const many = Array.from({ length: 50 }, () => rel("create", 1, 2, 0));
+    const many = Array.from({ length: 50 }, (_, i) => rel("create", 1, 2, i / 100));
     expect(layoutArrows(many, new Set(["create"]), toPx, { ...options, max: 7 })).toHaveLength(7);
   });
 });

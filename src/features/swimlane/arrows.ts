@@ -40,20 +40,26 @@ export interface ArrowLayoutOptions {
 }
 
 /**
- * Arrows for the enabled kinds whose span of rows meets the visible rows and whose x is in view.
- * Relations between lanes drawn on one row (a collapsed group) are left out.
+ * Arrows for the enabled kinds whose both ends are on visible rows and whose x is in view (an
+ * arrow into a lane scrolled away would be a line to nowhere). Relations between lanes drawn on
+ * one row (a collapsed group) are left out, and so are exact repeats (same kind, pixel and rows:
+ * ten thousand creations at t = 0 draw as the few that can be seen).
  */
 export function layoutArrows(relations: readonly Relation[], enabled: ReadonlySet<RelationKind>, toPx: ToPx, o: ArrowLayoutOptions): ArrowLine[] {
   const out: ArrowLine[] = [];
   if (enabled.size === 0) return out;
+  const seen = new Set<string>();
   for (const r of relations) {
     if (!enabled.has(r.kind)) continue;
     const a = o.rowOf(r.from);
     const b = o.rowOf(r.to);
     if (a === undefined || b === undefined || a === b) continue;
-    if (Math.max(a, b) < o.firstRow || Math.min(a, b) > o.lastRow) continue;
+    if (a < o.firstRow || a > o.lastRow || b < o.firstRow || b > o.lastRow) continue;
     const x = toPx(o.axis === "time" ? r.t : r.step);
     if (x < -1 || x > o.widthPx + 1) continue;
+    const key = `${r.kind}:${Math.round(x)}:${a}:${b}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push({ kind: r.kind, x, y0: (a + 0.5) * o.rowPx - o.offsetYPx, y1: (b + 0.5) * o.rowPx - o.offsetYPx });
     if (out.length >= o.max) break;
   }

@@ -54,3 +54,25 @@ describe("layoutLaneTree", () => {
     expect(tree.rows[9_999]!.depth).toBe(9_999);
   });
 });
+
+describe("layoutLaneTree on a live run", () => {
+  it("reuses the shape for new snapshots of the same lanes, and rebuilds when a lane or parent changes", () => {
+    const collapsed = new Set<ReturnType<typeof taskId>>();
+    const first = layoutLaneTree(lanes, collapsed);
+    const snapshots = lanes.map((l) => ({ ...l, finalState: "done" as const }));
+    const again = layoutLaneTree(snapshots, collapsed);
+    expect(again.rowOf).toBe(first.rowOf);
+    expect(again.rows.map((r) => r.lane)).toEqual([0, 1, 3, 2, 4, 5].map((i) => snapshots[i]));
+    const grown = layoutLaneTree([...snapshots, lane(7, 4)], collapsed);
+    expect(grown.rows.map((r) => r.lane.id)).toEqual([1, 2, 4, 7, 3, 5, 6]);
+    const reparented = layoutLaneTree([lane(1), lane(2, 1), lane(3, 2), lane(4, 2), lane(5, 1), lane(6, 99)], collapsed);
+    expect(reparented.rows.map((r) => [r.lane.id, r.depth])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 1],
+      [6, 0],
+    ]);
+  });
+});

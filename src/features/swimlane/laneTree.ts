@@ -31,6 +31,44 @@ export interface LaneTree {
  * Iterative, so a chain of 10,000 nested tasks does not overflow the stack. O(lanes).
  */
 export function layoutLaneTree(lanes: readonly Lane[], collapsed: ReadonlySet<TaskId>): LaneTree {
+  // While a run streams, lanes get new snapshots every batch but rarely new parents: reuse the
+  // last tree's shape when every lane's id and parent are unchanged (an O(n) check of numbers).
+  const last = shapeCache.get(collapsed);
+  if (last !== undefined && sameShape(last, lanes)) {
+    return { rows: last.rows.map((r) => ({ lane: lanes[r.index]!, depth: r.depth, descendants: r.descendants, collapsed: r.collapsed })), rowOf: last.rowOf };
+  }
+  const tree = buildLaneTree(lanes, collapsed);
+  const indexOf = new Map<TaskId, number>();
+  lanes.forEach((lane, i) => indexOf.set(lane.id, i));
+  shapeCache.set(collapsed, {
+    ids: Int32Array.from(lanes, (l) => l.id),
+    parents: Int32Array.from(lanes, (l) => l.parent ?? -1),
+    rows: tree.rows.map((r) => ({ index: indexOf.get(r.lane.id)!, depth: r.depth, descendants: r.descendants, collapsed: r.collapsed })),
+    rowOf: tree.rowOf,
+  });
+  return tree;
+}
+
+interface Shape {
+  readonly ids: Int32Array;
+  readonly parents: Int32Array;
+  readonly rows: readonly { readonly index: number; readonly depth: number; readonly descendants: number; readonly collapsed: boolean }[];
+  readonly rowOf: ReadonlyMap<TaskId, number>;
+}
+
+/** The last shape per collapsed set (each set object belongs to one swimlane state). */
+const shapeCache = new WeakMap<ReadonlySet<TaskId>, Shape>();
+
+function sameShape(shape: Shape, lanes: readonly Lane[]): boolean {
+  if (shape.ids.length !== lanes.length) return false;
+  for (let i = 0; i < lanes.length; i++) {
+    const lane = lanes[i]!;
+    if (shape.ids[i] !== lane.id || shape.parents[i] !== (lane.parent ?? -1)) return false;
+  }
+  return true;
+}
+
+function buildLaneTree(lanes: readonly Lane[], collapsed: ReadonlySet<TaskId>): LaneTree {
   const byId = new Map<TaskId, Lane>();
   for (const lane of lanes) byId.set(lane.id, lane);
   const children = new Map<TaskId, Lane[]>();

@@ -138,10 +138,10 @@ export function paintArrows(ctx: CanvasRenderingContext2D, arrows: readonly Arro
       ctx.lineTo(x - HEAD_PX * 0.7, a.y1 - dir * HEAD_PX);
       ctx.lineTo(x + HEAD_PX * 0.7, a.y1 - dir * HEAD_PX);
       ctx.closePath();
-      ctx.moveTo(x + 2, a.y0);
-      ctx.arc(x, a.y0, 2, 0, Math.PI * 2);
     }
     ctx.fill();
+    // The source end: a small square dot.
+    for (const a of list) ctx.fillRect(Math.round(a.x + KIND_OFFSET_PX[kind]) - 1.5 + 0.5, a.y0 - 1.5, 3, 3);
   }
 }
 

@@ -23,6 +23,7 @@ __all__ = ["run_program", "warm_up"]
 # (in realistic mode) for the browser compiling them.
 _WARM_UP = """
 import asyncio, time
+import fastapi, fastapi.testclient, uvicorn  # tutorial web handlers import these
 async def work(n, lock, queue):
     async with lock:
         await asyncio.sleep(0)

@@ -95,6 +95,18 @@ class VirtualTime(unittest.TestCase):
         thread_lanes = [d["name"] for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
         self.assertEqual(thread_lanes, ["Thread-1 (blocking)"])
 
+    def test_realistic_mode_does_not_charge_imports_to_the_program(self):
+        import sys
+        for name in [m for m in sys.modules if m == "xml" or m.startswith("xml.")]:
+            del sys.modules[name]
+        r = run("""
+            import time
+            t0 = time.perf_counter()
+            import xml.dom.minidom
+            print(time.perf_counter() - t0 < 0.002)
+        """, clock="realistic")
+        self.assertEqual(r.stdout(), "True\n")
+
     def test_realistic_mode_counts_computation(self):
         r = run("""
             import asyncio, time

@@ -1,0 +1,128 @@
+/**
+ * The event-loop lane, derived incrementally: the same spans as `loopActivity` (./traceStore.ts:
+ * `running` while a task steps, `blocked` while a task blocks the loop, `idle` otherwise,
+ * contiguous from 0 to the trace's end) but folded from the new rows only, so a live run with a
+ * million steps costs O(new rows) per batch instead of a pass and a sort over every segment.
+ * The returned array is owned by the derivation and updated in place on the next call.
+ */
+import { RowKind } from "../protocol/trace";
+import type { LoopSpan, LoopState, TraceStore } from "./traceStore";
+import { virtualTime } from "./types";
+
+interface OpenStep {
+  readonly task: number;
+  readonly state: LoopState;
+  readonly start: number;
+  readonly startStep: number;
+}
+
+interface Derivation {
+  rows: number;
+  steps: number;
+  version: number;
+  /** Closed spans; the last one may still grow by merging. */
+  readonly spans: LoopSpan[];
+  /** The spans handed out: `spans` plus the open tail (replaced in place per call). */
+  readonly out: LoopSpan[];
+  readonly threads: Set<number>;
+  open: OpenStep | undefined;
+  /** Where the last closed span ended. */
+  lastT: number;
+  lastStep: number;
+}
+
+const memo = new WeakMap<TraceStore, Derivation>();
+
+function push(d: Derivation, state: LoopState, start: number, end: number, startStep: number, endStep: number): void {
+  if (end <= start && endStep <= startStep) return;
+  const last = d.spans[d.spans.length - 1];
+  if (last !== undefined && last.state === state && last.end >= start && last.endStep >= startStep) {
+    d.spans[d.spans.length - 1] = { ...last, end: virtualTime(Math.max(last.end, end)), endStep: Math.max(last.endStep, endStep) };
+  } else {
+    d.spans.push({ state, start: virtualTime(start), end: virtualTime(end), startStep, endStep });
+  }
+  d.lastT = Math.max(d.lastT, end);
+  d.lastStep = Math.max(d.lastStep, endStep);
+}
+
+function idleUntil(d: Derivation, t: number, step: number): void {
+  if (t > d.lastT || step > d.lastStep) push(d, "idle", d.lastT, Math.max(d.lastT, t), d.lastStep, Math.max(d.lastStep, step));
+}
+
+function fold(d: Derivation, store: TraceStore, kind: number, task: number, x: number, t: number): void {
+  const step = d.steps;
+  if (kind === RowKind.run) d.steps++;
+  if (kind === RowKind.created) {
+    const detail = store.detail(x);
+    if (detail?.k === "lane" && detail.lane === "thread") d.threads.add(task);
+    return;
+  }
+  if (d.threads.has(task)) return;
+  const open = d.open;
+  switch (kind) {
+    case RowKind.run:
+      if (open !== undefined) return;
+      idleUntil(d, t, step);
+      d.open = { task, state: "running", start: Math.max(t, d.lastT), startStep: Math.max(step, d.lastStep) };
+      return;
+    case RowKind.blockStart:
+      if (open === undefined || open.task !== task || open.state !== "running") return;
+      // Blocking covers its whole step on the steps axis (as the task lane draws it).
+      push(d, "running", open.start, Math.max(open.start, t), open.startStep, open.startStep);
+      d.open = { task, state: "blocked", start: Math.max(open.start, t), startStep: open.startStep };
+      return;
+    case RowKind.blockEnd:
+      if (open === undefined || open.task !== task || open.state !== "blocked") return;
+      push(d, "blocked", open.start, Math.max(open.start, t), open.startStep, Math.max(open.startStep, step));
+      d.open = { task, state: "running", start: Math.max(open.start, t), startStep: Math.max(open.startStep, step) };
+      return;
+    case RowKind.suspend:
+    case RowKind.finish:
+    case RowKind.ready:
+      if (open === undefined || open.task !== task) return;
+      push(d, open.state, open.start, Math.max(open.start, t), open.startStep, Math.max(open.startStep, step));
+      d.lastT = Math.max(d.lastT, t);
+      d.lastStep = Math.max(d.lastStep, step);
+      d.open = undefined;
+      return;
+    default:
+      return;
+  }
+}
+
+/** The loop lane's spans for everything in `store` so far; O(new rows) per call. */
+export function loopLane(store: TraceStore): readonly LoopSpan[] {
+  let d = memo.get(store);
+  if (d === undefined) {
+    d = { rows: 0, steps: 0, version: -1, spans: [], out: [], threads: new Set(), open: undefined, lastT: 0, lastStep: 0 };
+    memo.set(store, d);
+  }
+  if (d.version === store.version) return d.out;
+  const state = d;
+  state.rows = store.readRows(state.rows, (kind, task, x, _y, t) => fold(state, store, kind, task, x, t));
+  state.version = store.version;
+  const end = store.endTime;
+  const steps = store.stepCount;
+  state.out.length = 0;
+  for (const s of state.spans) state.out.push(s);
+  const tail: LoopSpan[] = [];
+  const lastOut = () => tail[tail.length - 1] ?? state.out[state.out.length - 1];
+  const add = (s: LoopSpan) => {
+    const last = lastOut();
+    if (last !== undefined && last.state === s.state && last.end >= s.start && last.endStep >= s.startStep) {
+      const merged = { ...last, end: virtualTime(Math.max(last.end, s.end)), endStep: Math.max(last.endStep, s.endStep) };
+      if (tail.length > 0) tail[tail.length - 1] = merged;
+      else state.out[state.out.length - 1] = merged;
+    } else {
+      tail.push(s);
+    }
+  };
+  const open = state.open;
+  if (open !== undefined) {
+    add({ state: open.state, start: virtualTime(open.start), end: virtualTime(Math.max(open.start, end)), startStep: open.startStep, endStep: Math.max(open.startStep, steps) });
+  } else if (end > state.lastT || steps > state.lastStep || state.out.length === 0) {
+    add({ state: "idle", start: virtualTime(state.lastT), end: virtualTime(Math.max(state.lastT, end)), startStep: state.lastStep, endStep: Math.max(state.lastStep, steps) });
+  }
+  for (const s of tail) state.out.push(s);
+  return state.out;
+}
