@@ -85,3 +85,11 @@ asyncio.run(main())
   await expect(page.getByTestId("inspector-cancelled-by")).toHaveText("Task-1");
   await expect(inspector).toContainText("cancelled");
 });
+
+test("a link with &t= points at a moment: after Run the cursor waits there", async ({ playground, page }) => {
+  await playground.openWithCode(COUNTERS, "&clock=ideal&t=0.5");
+  expect(await playground.run()).toBe("done");
+  await expect(page.getByTestId("cursor")).toHaveAttribute("data-vt", "0.5");
+  await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "false");
+  expect(((await page.getByTestId("pstree").textContent()) ?? "").match(/waiting on sleep/g)).toHaveLength(3);
+});

@@ -24,5 +24,7 @@ export function openShareLink(store: AppStore, hash: string): LinkNotice {
   state.openBorrowed(source, { kind: "link", exampleId: findExample(settings.ex)?.id });
   if (settings.clock === "realistic" || settings.clock === "ideal") state.setClockMode(settings.clock);
   if (settings.axis === "time" || settings.axis === "steps") state.setAxis(settings.axis);
+  const t = settings.t === undefined ? Number.NaN : Number(settings.t);
+  if (Number.isFinite(t) && t >= 0) state.setPendingCursor(t);
   return { kind: "loaded" };
 }

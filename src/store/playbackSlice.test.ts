@@ -68,6 +68,16 @@ describe("playback", () => {
     expect(store.getState().isPlaying).toBe(true);
   });
 
+  it("waits at a linked moment instead of replaying, once", () => {
+    const store = createAppStore({ runner: new FakeRunner() });
+    store.getState().applyWorkerMessage({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14" });
+    store.getState().setPendingCursor(0.5);
+    store.getState().startRun();
+    expect(store.getState().cursorVt).toBe(0.5);
+    expect(store.getState().isPlaying).toBe(false);
+    expect(store.getState().pendingCursorVt).toBeUndefined();
+  });
+
   it("follows the live end when asked", () => {
     const store = finishedCounters(2);
     store.getState().followLive();

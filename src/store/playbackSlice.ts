@@ -30,6 +30,12 @@ export interface PlaybackSlice {
   stepBack: () => void;
   jumpToStart: () => void;
   jumpToEnd: () => void;
+  /**
+   * A moment to show after the next run instead of replaying it (a link's `&t=`): the cursor waits
+   * there, paused. Cleared once used.
+   */
+  readonly pendingCursorVt: number | undefined;
+  setPendingCursor: (vt: number | undefined) => void;
   /** Advances a playing cursor by `elapsedMs` of real time (called once per animation frame). */
   tick: (elapsedMs: number) => void;
 }
@@ -62,6 +68,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     cursorVt: undefined,
     isPlaying: false,
     speed: "auto",
+    pendingCursorVt: undefined,
+    setPendingCursor: (pendingCursorVt) => set({ pendingCursorVt }),
     setCursor: (vt) => moveTo(vt),
     togglePlay: () => {
       const s = get();

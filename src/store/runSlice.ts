@@ -143,9 +143,10 @@ export const createRunSlice =
           totals: undefined,
           trace: createTraceStore(),
           traceVersion: state.traceVersion + 1,
-          // Replay the new run from its beginning as it streams in.
-          cursorVt: 0,
-          isPlaying: true,
+          // Replay the new run from its beginning as it streams in, or wait at a linked moment.
+          cursorVt: state.pendingCursorVt ?? 0,
+          isPlaying: state.pendingCursorVt === undefined,
+          pendingCursorVt: undefined,
         });
         runner.run(id, source, { clock: state.clockMode, budget: state.budget, ...(requests !== undefined && requests.length > 0 && { requests }) });
         return true;

@@ -27,4 +27,9 @@ describe("share texts", () => {
   it("escape brackets in Markdown link text", () => {
     expect(markdownLink("https://x/#code/abc", "Run [this]")).toBe("[Run \\[this\\]](https://x/#code/abc)");
   });
+
+  it("carries the playback cursor as t", () => {
+    expect(shareSettings({ ...INPUT, cursorVt: 0.5 }).t).toBe("0.5");
+    expect(shareSettings({ ...INPUT, cursorVt: undefined }).t).toBeUndefined();
+  });
 });

@@ -12,6 +12,8 @@ export interface ShareInput {
   readonly axis: Axis;
   /** The gallery example the program came from, if any (`ex`). */
   readonly exampleId: string | undefined;
+  /** The playback cursor in virtual seconds (`t`), when it is not simply at the end. */
+  readonly cursorVt?: number | undefined;
 }
 
 /** Settings worth carrying: only the ones that differ from a fresh page's. */
@@ -20,6 +22,7 @@ export function shareSettings(input: ShareInput): Record<string, string> {
   if (input.clock !== "realistic") settings.clock = input.clock;
   if (input.axis !== "time") settings.axis = input.axis;
   if (input.exampleId !== undefined) settings.ex = input.exampleId;
+  if (input.cursorVt !== undefined && Number.isFinite(input.cursorVt)) settings.t = String(Math.round(input.cursorVt * 1e6) / 1e6);
   return settings;
 }
 

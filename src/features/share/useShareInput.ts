@@ -10,6 +10,7 @@ export function shareInputOf(state: AppState): ShareInput {
     clock: state.clockMode,
     axis: state.axis,
     exampleId: buffer.kind === "borrowed" ? buffer.origin.exampleId : undefined,
+    cursorVt: state.cursorVt,
   };
 }
 

@@ -22,7 +22,7 @@ import { ConcurrencyStrip } from "./ConcurrencyStrip";
 import { axisTicks, baseScale, hitTest, layoutLanes, liveDomain, transformForDomain, visibleRows, type Axis, type SegmentRect, type Span } from "./geometry";
 import { LaneLabel } from "./LaneLabel";
 import { layoutLaneTree, type LaneRow, type LaneTree } from "./laneTree";
-import { paintArrows, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
+import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import { paletteFor, type Palette, type Theme } from "./palette";
 import { segmentLabel } from "./segmentLabel";
 import { SwimlaneToolbar } from "./SwimlaneToolbar";
@@ -66,6 +66,8 @@ export interface SwimlaneProps {
   /** The selected task (highlighted), and how to change it. */
   readonly selectedTaskId?: TaskId | undefined;
   readonly onSelectTask?: (id: TaskId | undefined) => void;
+  /** The playback cursor in virtual seconds, drawn as a vertical line on the time axis. */
+  readonly cursorVt?: number | undefined;
 }
 
 /** What the painter reads: the last rendered props, kept outside React's render cycle. */
@@ -79,6 +81,7 @@ interface PaintInputs {
   readonly enabled: ReadonlySet<RelationKind>;
   readonly selectedTaskId: TaskId | undefined;
   readonly isLive: boolean;
+  readonly cursorVt: number | undefined;
   readonly isFollowing: boolean;
 }
 
@@ -105,7 +108,7 @@ const EMPTY_SET: ReadonlySet<TaskId> = new Set();
  * the wheel scrolls lanes, drag or A/D pans, W/S zooms, F or double-click fits, a drag on the axis
  * zooms to that range, a click selects a task.
  */
-export function Swimlane({ store, version, axis, theme, isLive = false, selectedTaskId, onSelectTask }: SwimlaneProps) {
+export function Swimlane({ store, version, axis, theme, isLive = false, selectedTaskId, onSelectTask, cursorVt }: SwimlaneProps) {
   const preferred = useColorScheme();
   const palette = paletteFor(theme ?? preferred);
   // `version` is the memo key: the store mutates in place and bumps it.
@@ -128,7 +131,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
   const isVirtualised = tree.rows.length > VIRTUALISE_AFTER_LANES;
   const [scrollTopPx, setScrollTopPx] = useState(0);
 
-  const inputs = useRef<PaintInputs>({ store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing });
+  const inputs = useRef<PaintInputs>({ store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing, cursorVt });
   /** The shown domain (axis units), or undefined: the whole run ("fit"). */
   const view = useRef<[number, number] | undefined>(undefined);
   const drawn = useRef<Drawn>(EMPTY_DRAWN);
@@ -186,6 +189,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
     paintArrows(ctx, arrows, p.palette);
+    if (p.cursorVt !== undefined && p.axis === "time") paintCursor(ctx, plot(p.cursorVt), p.canvasHeightPx, p.plotWidthPx);
     area.dataset.arrows = String(arrows.length);
     area.dataset.viewStart = String(domain[0]);
     area.dataset.viewEnd = String(domain[1]);
@@ -214,7 +218,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
 
   // Every render may bring a new version, axis, theme, size or selection: hand them to the painter.
   useLayoutEffect(() => {
-    inputs.current = { store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing };
+    inputs.current = { store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing, cursorVt };
     schedulePaint();
   });
 

@@ -169,3 +169,16 @@ export function paintSelection(ctx: CanvasRenderingContext2D, row: number | unde
   ctx.fillStyle = palette.selection;
   ctx.fillRect(0, row * rowPx - scrollTopPx, widthPx, rowPx);
 }
+
+/** The playback cursor: a vertical line across all lanes at `xPx` (skipped when off-screen). */
+export function paintCursor(ctx: CanvasRenderingContext2D, xPx: number, heightPx: number, widthPx: number): void {
+  if (!(xPx >= 0 && xPx <= widthPx)) return;
+  ctx.save();
+  ctx.strokeStyle = "#e8590c";
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(Math.round(xPx) + 0.5, 0);
+  ctx.lineTo(Math.round(xPx) + 0.5, heightPx);
+  ctx.stroke();
+  ctx.restore();
+}
