@@ -93,3 +93,34 @@ test("a link with &t= points at a moment: after Run the cursor waits there", asy
   await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "false");
   expect(((await page.getByTestId("pstree").textContent()) ?? "").match(/waiting on sleep/g)).toHaveLength(3);
 });
+
+test("marks and lanes select each other, and a failed task's traceback links to its line", async ({ playground, page }) => {
+  await playground.openWithCode(COUNTERS, "&clock=ideal&t=0.5");
+  expect(await playground.run()).toBe("done");
+  const inspector = page.getByTestId("inspector");
+  // Clicking a task's mark in the editor's gutter selects it; the selected mark is drawn strongest.
+  await page.locator(".task-mark-line-5").first().click();
+  await expect(inspector).toContainText("Task-");
+  await expect(page.locator(".task-mark-line-5.task-mark--selected")).toHaveCount(1);
+  // Clicking a lane selects its task for the inspector.
+  await page.locator('[data-testid=lane][data-task="Task-3"]').click();
+  await expect(inspector).toContainText("Task-3");
+  await expect(inspector).toContainText("waiting on sleep (line 5)");
+
+  await page.goto("about:blank");
+  await playground.openWithCode(`import asyncio
+
+async def fail():
+    await asyncio.sleep(0.5)
+    raise ValueError("no luck")
+
+async def main():
+    await asyncio.gather(fail(), return_exceptions=True)
+
+asyncio.run(main())
+`);
+  expect(await playground.run()).toBe("done");
+  await page.locator('[data-testid=lane][data-task="Task-2"]').click();
+  await expect(page.getByTestId("inspector-traceback")).toContainText("ValueError: no luck");
+  await expect(page.getByTestId("inspector-traceback").getByRole("button", { name: "5" })).toBeVisible();
+});

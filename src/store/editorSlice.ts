@@ -23,6 +23,9 @@ export interface EditorSlice {
   attachSourceReader: (reader: (() => string) | undefined) => void;
   /** The editor's text right now (not the debounced copy). */
   currentSource: () => string;
+  /** A line someone asked the editor to show (a traceback frame); `seq` makes repeats count. */
+  readonly revealRequest: { readonly line: number; readonly seq: number } | undefined;
+  revealLine: (line: number) => void;
 }
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => ({
@@ -36,4 +39,6 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     const { sourceReader, source } = get();
     return sourceReader === undefined ? source : sourceReader();
   },
+  revealRequest: undefined,
+  revealLine: (line) => set((s) => ({ revealRequest: { line, seq: (s.revealRequest?.seq ?? 0) + 1 } })),
 });

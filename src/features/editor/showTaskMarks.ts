@@ -1,7 +1,8 @@
 /**
- * Keeps the editor's task marks in step with the playback cursor: a bar in each live task's colour
- * in the gutter of the line where it is, a faint highlight of that line, and a hover naming the
- * task and its state.
+ * Keeps the editor in step with playback and selection: a bar in each live task's colour in the
+ * gutter of the line where it is at the cursor (the selected task's strongest), a faint highlight
+ * of that line and a hover naming the task and its state; selecting a task reveals its line,
+ * clicking a mark selects its task, and a traceback frame asked to be shown is revealed.
  */
 import type { editor as MonacoEditorNs } from "monaco-editor/editor/editor.api";
 import { selectCursorVt, type AppStore } from "../../store";
@@ -12,14 +13,15 @@ import { taskMarksAt, type TaskMark } from "./taskMarks";
 const GUTTER_SLOTS = 3;
 
 /** A faint highlight of the line and a bar in the task's colour in the gutter, with a hover. */
-function decorationOf(monaco: Monaco, mark: TaskMark, slot: number): MonacoEditorNs.IModelDeltaDecoration {
+function decorationOf(monaco: Monaco, mark: TaskMark, slot: number, isSelected: boolean): MonacoEditorNs.IModelDeltaDecoration {
+  const selected = isSelected ? " task-mark--selected" : "";
   return {
     range: new monaco.Range(mark.line, 1, mark.line, 1),
     options: {
       isWholeLine: true,
-      className: "task-mark-line",
+      className: `task-mark-line${isSelected ? " task-mark-line--selected" : ""}`,
       // task-mark-line-N lets a test find the marks of line N without reading pixels.
-      linesDecorationsClassName: `task-mark task-mark--${mark.colour} task-mark-slot-${Math.min(slot, GUTTER_SLOTS - 1)} task-mark-line-${mark.line}`,
+      linesDecorationsClassName: `task-mark task-mark--${mark.colour} task-mark-slot-${Math.min(slot, GUTTER_SLOTS - 1)} task-mark-line-${mark.line}${selected}`,
       linesDecorationsTooltip: `${mark.task}: ${mark.state}`,
       hoverMessage: { value: `**${mark.task}** is ${mark.state} here` },
     },
@@ -30,10 +32,13 @@ function decorationOf(monaco: Monaco, mark: TaskMark, slot: number): MonacoEdito
 export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandaloneCodeEditor, store: AppStore): () => void {
   const collection = editor.createDecorationsCollection();
   let shownKey = "";
+  let shown: readonly TaskMark[] = [];
   const update = () => {
     const state = store.getState();
     const marks = taskMarksAt(state.trace.lanes(), selectCursorVt(state));
-    const key = marks.map((m) => `${m.line}:${m.task}:${m.state}`).join("|");
+    shown = marks;
+    const selectedName = state.trace.lanes().find((lane) => lane.id === state.selectedTaskId)?.name;
+    const key = `${selectedName}|` + marks.map((m) => `${m.line}:${m.task}:${m.state}`).join("|");
     if (key === shownKey) return; // the cursor moved within the same states
     shownKey = key;
     const model = editor.getModel();
@@ -45,16 +50,43 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
       .map((mark) => {
         const slot = slots.get(mark.line) ?? 0;
         slots.set(mark.line, slot + 1);
-        return decorationOf(monaco, mark, slot);
+        return decorationOf(monaco, mark, slot, mark.task === selectedName);
       });
     collection.set(decorations);
   };
+  /** Shows the selected task's line (clicking a lane or segment reveals where that task is). */
+  const revealSelected = () => {
+    const state = store.getState();
+    const lane = state.trace.lanes().find((candidate) => candidate.id === state.selectedTaskId);
+    if (lane === undefined) return;
+    const line = shown.find((mark) => mark.task === lane.name)?.line ?? lane.createdLine;
+    if (line > 0) editor.revealLineInCenterIfOutsideViewport(line);
+  };
   update();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.cursorVt !== prev.cursorVt || state.traceVersion !== prev.traceVersion) update();
+    if (state.cursorVt !== prev.cursorVt || state.traceVersion !== prev.traceVersion || state.selectedTaskId !== prev.selectedTaskId) update();
+    if (state.selectedTaskId !== prev.selectedTaskId) revealSelected();
+    if (state.revealRequest !== prev.revealRequest && state.revealRequest !== undefined) {
+      editor.revealLineInCenter(state.revealRequest.line);
+      editor.setPosition({ lineNumber: state.revealRequest.line, column: 1 });
+    }
+  });
+  // Clicking a task's mark in the gutter selects that task (the next one on the line on a repeat click).
+  const onMouseDown = editor.onMouseDown((event) => {
+    if (event.target.type !== monaco.editor.MouseTargetType.GUTTER_LINE_DECORATIONS) return;
+    const line = event.target.position?.lineNumber;
+    const onLine = shown.filter((mark) => mark.line === line);
+    if (onLine.length === 0) return;
+    const state = store.getState();
+    const lanes = state.trace.lanes();
+    const current = onLine.findIndex((mark) => lanes.find((lane) => lane.id === state.selectedTaskId)?.name === mark.task);
+    const next = onLine[(current + 1) % onLine.length]!;
+    const lane = lanes.find((candidate) => candidate.name === next.task);
+    if (lane !== undefined) state.selectTask(lane.id);
   });
   return () => {
     unsubscribe();
+    onMouseDown.dispose();
     collection.clear();
   };
 }

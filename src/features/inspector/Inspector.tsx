@@ -3,6 +3,7 @@ import { awaitChainAt, timeByState } from "../../model/inspect";
 import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import type { Lane } from "../../model/types";
 import { selectCursorVt, selectSelectedTask, selectTrace, selectTraceVersion, useAppStore } from "../../store";
+import { TracebackView } from "./TracebackView";
 
 function nameOf(lanes: readonly Lane[], id: number | undefined): string {
   if (id === undefined || id === 0) return "code outside any task";
@@ -77,7 +78,7 @@ export function Inspector() {
           ))}
         </tbody>
       </table>
-      {end?.traceback !== undefined && end.traceback !== "" && <pre className="inspector__traceback">{end.traceback}</pre>}
+      {end?.traceback !== undefined && end.traceback !== "" && <TracebackView text={end.traceback} />}
     </section>
   );
 }
