@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { WaitKind } from "../protocol/trace";
 import { awaitCycles, pstreeAt } from "./pstree";
 import { TraceBuilder, threeTasksTrace } from "./testing";
-import { EventIndex, lanesAt, segmentAt } from "./timeline";
+import { EventIndex, lanesAt, segmentAt, stepAt } from "./timeline";
 import { createTraceStore } from "./traceStore";
 import { virtualTime } from "./types";
 
@@ -48,6 +48,14 @@ describe("the state of every task at a moment", () => {
     const lanes = threeCounters();
     const states = lanesAt(lanes, 0, "steps").map((a) => a.segment.state);
     expect(states[0]).toBe("running");
+  });
+});
+
+describe("the cursor on the steps axis", () => {
+  it("sits at the last step begun by a time", () => {
+    const lanes = threeCounters();
+    expect(stepAt(lanes, 0.5)).toBe(stepAt(lanes, 0));
+    expect(stepAt(lanes, 1)).toBeGreaterThan(stepAt(lanes, 0.5));
   });
 });
 

@@ -96,3 +96,10 @@ export class EventIndex {
     return lo;
   }
 }
+
+/** The steps-axis position of a virtual time: where the last step begun by then starts. */
+export function stepAt(lanes: readonly Lane[], vt: number): number {
+  let step = 0;
+  for (const { segment } of lanesAt(lanes, vt)) if (segment.startStep > step) step = segment.startStep;
+  return step;
+}

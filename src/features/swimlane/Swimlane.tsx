@@ -22,6 +22,7 @@ import { ConcurrencyStrip } from "./ConcurrencyStrip";
 import { axisTicks, baseScale, hitTest, layoutLanes, liveDomain, transformForDomain, visibleRows, type Axis, type SegmentRect, type Span } from "./geometry";
 import { LaneLabel } from "./LaneLabel";
 import { layoutLaneTree, type LaneRow, type LaneTree } from "./laneTree";
+import { stepAt } from "../../model/timeline";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import { paletteFor, type Palette, type Theme } from "./palette";
 import { segmentLabel } from "./segmentLabel";
@@ -189,7 +190,10 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
     paintArrows(ctx, arrows, p.palette);
-    if (p.cursorVt !== undefined && p.axis === "time") paintCursor(ctx, plot(p.cursorVt), p.canvasHeightPx, p.plotWidthPx);
+    if (p.cursorVt !== undefined) {
+      const at = p.axis === "time" ? p.cursorVt : stepAt(p.store.lanes(), p.cursorVt);
+      paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
+    }
     area.dataset.arrows = String(arrows.length);
     area.dataset.viewStart = String(domain[0]);
     area.dataset.viewEnd = String(domain[1]);
