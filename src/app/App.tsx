@@ -68,7 +68,7 @@ export function App({
             <Panel title={t("panel.console")} className="app-main__console" tools={<ExportTraceButton />} footer={<RunSummary />}>
               <ConsolePanel />
             </Panel>
-            <Panel title="At the cursor" className="app-main__inspector">
+            <Panel title={t("panel.cursor")} className="app-main__inspector">
               <div className="app-main__inspector-body">
                 <Inspector />
                 <PstreePanel />

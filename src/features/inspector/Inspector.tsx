@@ -3,10 +3,11 @@ import { awaitChainAt, timeByState } from "../../model/inspect";
 import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import type { Lane } from "../../model/types";
 import { selectCursorVt, selectSelectedTask, selectTrace, selectTraceVersion, useAppStore } from "../../store";
+import { useT } from "../i18n";
 import { TracebackView } from "./TracebackView";
 
-function nameOf(lanes: readonly Lane[], id: number | undefined): string {
-  if (id === undefined || id === 0) return "code outside any task";
+function nameOf(lanes: readonly Lane[], id: number | undefined, outside: string): string {
+  if (id === undefined || id === 0) return outside;
   return lanes.find((lane) => lane.id === id)?.name ?? `#${id}`;
 }
 
@@ -17,11 +18,12 @@ export function Inspector() {
   const lane = useAppStore(selectSelectedTask);
   const cursor = useAppStore(selectCursorVt);
   const lanes = useMemo(() => (version >= 0 ? trace.lanes() : []), [trace, version]);
+  const t = useT();
 
   if (lane === undefined) {
     return (
       <section className="inspector" data-testid="inspector" aria-label="Inspector">
-        <p className="inspector__empty">Select a task on the timeline or click a console line to inspect it.</p>
+        <p className="inspector__empty">{t("inspector.empty")}</p>
       </section>
     );
   }
@@ -32,28 +34,28 @@ export function Inspector() {
         {lane.name} <span className="inspector__coro">{lane.coro}</span>
       </h3>
       <dl className="inspector__facts">
-        <dt>Created</dt>
+        <dt>{t("inspector.created")}</dt>
         <dd>
-          by {nameOf(lanes, lane.parent)} at {formatVirtualTime(lane.createdAt)}
+          {t("inspector.createdBy", { who: nameOf(lanes, lane.parent, t("inspector.outside")), time: formatVirtualTime(lane.createdAt) })}
           {lane.createdLine > 0 && ` (line ${lane.createdLine})`}
         </dd>
-        <dt>State</dt>
-        <dd>{lane.finalState === "pending" ? "still running at the end of the trace" : lane.finalState}</dd>
+        <dt>{t("inspector.state")}</dt>
+        <dd>{lane.finalState === "pending" ? t("inspector.pending") : lane.finalState}</dd>
         {lane.cancelledBy !== undefined && (
           <>
-            <dt>Cancelled by</dt>
-            <dd data-testid="inspector-cancelled-by">{nameOf(lanes, lane.cancelledBy)}</dd>
+            <dt>{t("inspector.cancelledBy")}</dt>
+            <dd data-testid="inspector-cancelled-by">{nameOf(lanes, lane.cancelledBy, t("inspector.outside"))}</dd>
           </>
         )}
         {end?.result !== undefined && (
           <>
-            <dt>Result</dt>
+            <dt>{t("inspector.result")}</dt>
             <dd className="inspector__mono">{end.result}</dd>
           </>
         )}
         {end?.excType !== undefined && lane.finalState === "failed" && (
           <>
-            <dt>Exception</dt>
+            <dt>{t("inspector.exception")}</dt>
             <dd className="inspector__mono">
               {end.excType}
               {end.excMessage ? `: ${end.excMessage}` : ""}
@@ -61,13 +63,13 @@ export function Inspector() {
           </>
         )}
       </dl>
-      <h4 className="inspector__heading">At the cursor</h4>
+      <h4 className="inspector__heading">{t("inspector.atCursor")}</h4>
       <ol className="inspector__chain">
         {awaitChainAt(lanes, lane, cursor).map((link, i) => (
           <li key={i}>{link}</li>
         ))}
       </ol>
-      <h4 className="inspector__heading">Where its time went</h4>
+      <h4 className="inspector__heading">{t("inspector.timeWent")}</h4>
       <table className="inspector__times">
         <tbody>
           {timeByState(lane).map(({ label, seconds }) => (

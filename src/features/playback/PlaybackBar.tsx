@@ -12,6 +12,7 @@ import {
   useAppStoreApi,
   type PlaybackSpeed,
 } from "../../store";
+import { useT } from "../i18n";
 import { PlaybackIcon } from "./PlaybackIcon";
 import { usePlaybackClock } from "./usePlaybackClock";
 import { usePlaybackKeys } from "./usePlaybackKeys";
@@ -34,6 +35,7 @@ export function PlaybackBar() {
   const hasTrace = useAppStore(selectHasTrace);
   const end = store.getState().trace.endTime;
   const s = store.getState();
+  const t = useT();
 
   const handleScrub = (event: ChangeEvent<HTMLInputElement>) => {
     s.setCursor((Number(event.target.value) / SCRUB_STEPS) * end);
@@ -44,11 +46,11 @@ export function PlaybackBar() {
   };
 
   return (
-    <div className="playback-bar" role="group" aria-label="Playback">
-      <button type="button" className="playback-bar__button" onClick={s.jumpToStart} disabled={!hasTrace} title="Jump to start (Home)" aria-label="Jump to start">
+    <div className="playback-bar" role="group" aria-label={t("playback.group")}>
+      <button type="button" className="playback-bar__button" onClick={s.jumpToStart} disabled={!hasTrace} title={`${t("playback.start")} (Home)`} aria-label={t("playback.start")}>
         <PlaybackIcon name="start" />
       </button>
-      <button type="button" className="playback-bar__button" data-testid="step-back" onClick={s.stepBack} disabled={!hasTrace} title="Previous event (←)" aria-label="Previous event">
+      <button type="button" className="playback-bar__button" data-testid="step-back" onClick={s.stepBack} disabled={!hasTrace} title={`${t("playback.back")} (←)`} aria-label={t("playback.back")}>
         <PlaybackIcon name="back" />
       </button>
       <button
@@ -58,15 +60,15 @@ export function PlaybackBar() {
         onClick={s.togglePlay}
         disabled={!hasTrace}
         aria-pressed={isPlaying}
-        title="Play / pause (Space)"
-        aria-label={isPlaying ? "Pause" : "Play"}
+        title={`${t("playback.play")} / ${t("playback.pause")} (Space)`}
+        aria-label={isPlaying ? t("playback.pause") : t("playback.play")}
       >
         <PlaybackIcon name={isPlaying ? "pause" : "play"} />
       </button>
-      <button type="button" className="playback-bar__button" data-testid="step-forward" onClick={s.stepForward} disabled={!hasTrace} title="Next event (→)" aria-label="Next event">
+      <button type="button" className="playback-bar__button" data-testid="step-forward" onClick={s.stepForward} disabled={!hasTrace} title={`${t("playback.forward")} (→)`} aria-label={t("playback.forward")}>
         <PlaybackIcon name="forward" />
       </button>
-      <button type="button" className="playback-bar__button" onClick={s.jumpToEnd} disabled={!hasTrace} title="Jump to end (End)" aria-label="Jump to end">
+      <button type="button" className="playback-bar__button" onClick={s.jumpToEnd} disabled={!hasTrace} title={`${t("playback.end")} (End)`} aria-label={t("playback.end")}>
         <PlaybackIcon name="end" />
       </button>
       <input
@@ -80,15 +82,15 @@ export function PlaybackBar() {
         value={end > 0 ? Math.round((cursor / end) * SCRUB_STEPS) : 0}
         onChange={handleScrub}
         disabled={!hasTrace}
-        aria-label="Time cursor"
+        aria-label={t("playback.cursor")}
         aria-valuetext={`t = ${formatDuration(cursor)} of ${formatDuration(end)}`}
       />
       <span className="playback-bar__time" aria-hidden="true">
         {formatDuration(cursor)} / {formatDuration(end)}
       </span>
       <label className="playback-bar__speed">
-        <span className="visually-hidden">Speed</span>
-        <select value={String(speed)} onChange={handleSpeed} title="Replay speed; auto plays short runs in real time and fits long ones into about 10 s">
+        <span className="visually-hidden">{t("playback.speed")}</span>
+        <select value={String(speed)} onChange={handleSpeed} title={t("playback.speedTitle")}>
           {PLAYBACK_SPEEDS.map((option) => (
             <option key={String(option)} value={String(option)}>
               {speedLabel(option)}
@@ -96,8 +98,8 @@ export function PlaybackBar() {
           ))}
         </select>
       </label>
-      <button type="button" className="playback-bar__button" onClick={s.followLive} aria-pressed={isFollowing} disabled={!hasTrace} title="Keep the cursor at the live end">
-        Live
+      <button type="button" className="playback-bar__button" onClick={s.followLive} aria-pressed={isFollowing} disabled={!hasTrace} title={t("playback.liveTitle")}>
+        {t("playback.live")}
       </button>
     </div>
   );

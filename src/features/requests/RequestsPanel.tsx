@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { selectCanRun, selectSource, useAppStore, useAppStoreApi } from "../../store";
+import { useT } from "../i18n";
 import { HTTP_METHODS, requestSpec, webAppRoutes, type HttpMethod } from "./webApp";
 
 /**
@@ -11,6 +12,7 @@ export function RequestsPanel() {
   const source = useAppStore(selectSource);
   const canRun = useAppStore(selectCanRun);
   const store = useAppStoreApi();
+  const t = useT();
   const routes = webAppRoutes(source);
   const [method, setMethod] = useState<HttpMethod>("GET");
   const [path, setPath] = useState("");
@@ -29,16 +31,16 @@ export function RequestsPanel() {
   };
 
   return (
-    <form className="requests" aria-label="Requests to the web app" onSubmit={handleSend}>
-      <span className="requests__title">Requests</span>
-      <select aria-label="Method" value={method} onChange={(e) => setMethod(e.target.value as HttpMethod)}>
+    <form className="requests" aria-label={t("requests.title")} onSubmit={handleSend}>
+      <span className="requests__title">{t("requests.title")}</span>
+      <select aria-label={t("requests.method")} value={method} onChange={(e) => setMethod(e.target.value as HttpMethod)}>
         {HTTP_METHODS.map((m) => (
           <option key={m}>{m}</option>
         ))}
       </select>
       <input
         className="requests__path"
-        aria-label="Path and query"
+        aria-label={t("requests.path")}
         data-testid="request-path"
         value={shownPath}
         onChange={(e) => setPath(e.target.value)}
@@ -52,14 +54,14 @@ export function RequestsPanel() {
           </option>
         ))}
       </datalist>
-      <label title="How many copies of the request run concurrently">
-        ×<input className="requests__number" aria-label="Concurrent copies" data-testid="request-copies" type="number" min={1} max={1000} value={copies} onChange={(e) => setCopies(e.target.value)} />
+      <label title={t("requests.copiesTitle")}>
+        ×<input className="requests__number" aria-label={t("requests.copies")} data-testid="request-copies" type="number" min={1} max={1000} value={copies} onChange={(e) => setCopies(e.target.value)} />
       </label>
-      <label title="Seconds between the starts of consecutive copies">
-        every<input className="requests__number" aria-label="Stagger in seconds" type="number" min={0} step={0.1} value={stagger} onChange={(e) => setStagger(e.target.value)} />s
+      <label title={t("requests.staggerTitle")}>
+        {t("requests.every")}<input className="requests__number" aria-label={t("requests.stagger")} type="number" min={0} step={0.1} value={stagger} onChange={(e) => setStagger(e.target.value)} />s
       </label>
       <button type="submit" className="button button--small button--primary" data-testid="send-requests" disabled={!canRun}>
-        Send
+        {t("requests.send")}
       </button>
       {problem !== undefined && (
         <span className="requests__problem" role="alert">
