@@ -11,21 +11,18 @@ own housekeeping tasks) or "no task" (code outside any task).
 
 import asyncio
 import itertools
-import linecache
 import re
 import sys
 import warnings
-import traceback
 from asyncio import futures as _futures
 
 from .clock import CLOCK, REAL_PERF_COUNTER
+from .frames import USER_FILE, await_frames, classify_code, register_source, user_line_of_caller, user_traceback
 from .recorder import FLUSH_ROWS, Recorder
 from .wire import WAIT_TARGET_SHIFT, Outcome, Row, Wait, Waker
 
-__all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "user_traceback"]
+__all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "register_source", "user_traceback"]
 
-# The file name the user's program is compiled under; tracebacks and line lookups key on it.
-USER_FILE = "main.py"
 # How often (real seconds) buffered rows are handed to the page while a run is going.
 FLUSH_INTERVAL_S = 0.05
 # Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
@@ -82,73 +79,6 @@ _HIDDEN_CORO_NAMES = frozenset({
     "BaseEventLoop.shutdown_asyncgens",
     "BaseEventLoop.shutdown_default_executor",
 })
-
-# What an asyncio frame in a task's await chain means, by the frame's qualified name prefix.
-_WAIT_BY_QUALNAME = (
-    ("Lock.", Wait.LOCK),
-    ("BoundedSemaphore.", Wait.SEMAPHORE),
-    ("Semaphore.", Wait.SEMAPHORE),
-    ("Event.", Wait.EVENT),
-    ("Condition.", Wait.CONDITION),
-    ("Barrier.", Wait.BARRIER),
-    ("Queue.", Wait.QUEUE),
-    ("PriorityQueue.", Wait.QUEUE),
-    ("LifoQueue.", Wait.QUEUE),
-    ("TaskGroup.", Wait.TASK_GROUP),
-    ("sleep", Wait.SLEEP),
-    ("gather", Wait.GATHER),
-    ("wait_for", Wait.TIMEOUT),
-    ("wait", Wait.WAIT),
-    ("_wait", Wait.WAIT),
-    ("as_completed", Wait.WAIT),
-    ("_AsCompletedIterator.", Wait.WAIT),
-)
-
-
-def _classify_code(code) -> int:
-    name = code.co_qualname
-    for prefix, kind in _WAIT_BY_QUALNAME:
-        if name.startswith(prefix):
-            return kind
-    return Wait.UNKNOWN
-
-
-def _await_frames(coro):
-    """Frames of a coroutine's await chain, outermost first."""
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
-        if frame is None:
-            return
-        yield frame
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
-
-
-def _user_line_of_caller() -> int:
-    """Line of the innermost frame of the user's program on the current stack (0 if none)."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == USER_FILE:
-            return frame.f_lineno or 0
-        frame = frame.f_back
-    return 0
-
-
-def _filter_user_frames(te: traceback.TracebackException) -> None:
-    seen = set()
-    while te is not None and id(te) not in seen:
-        seen.add(id(te))
-        te.stack = traceback.StackSummary.from_list([f for f in te.stack if f.filename == USER_FILE])
-        for group_member in getattr(te, "exceptions", None) or ():
-            _filter_user_frames(group_member)
-        te = te.__cause__ or te.__context__
-
-
-def user_traceback(exc: BaseException) -> str:
-    """The traceback of `exc` with only the user's frames, as Python would print it."""
-    te = traceback.TracebackException.from_exception(exc)
-    _filter_user_frames(te)
-    return "".join(te.format())
-
 
 def _short_repr(value: object) -> str:
     try:
@@ -224,7 +154,7 @@ class Session:
         tid = next(self._ids)
         task._tl_id = tid
         now = CLOCK.now()
-        line = _user_line_of_caller()
+        line = user_line_of_caller()
         self.created_lines[tid] = line
         detail = {"k": "lane", "lane": "task", "name": task.get_name(), "coro": qualname, "line": line}
         rec = self.rec
@@ -351,12 +281,12 @@ class Session:
                     kind = Wait.GATHER
         line = 0
         chain_kind = Wait.UNKNOWN
-        for frame in _await_frames(task.get_coro()):
+        for frame in await_frames(task.get_coro()):
             code = frame.f_code
             if code.co_filename == USER_FILE:
                 line = frame.f_lineno or 0
             elif chain_kind == Wait.UNKNOWN and "asyncio" in code.co_filename:
-                chain_kind = _classify_code(code)
+                chain_kind = classify_code(code)
         if kind == Wait.UNKNOWN or (kind == Wait.GATHER and chain_kind == Wait.TASK_GROUP):
             kind = chain_kind if chain_kind != Wait.UNKNOWN else (Wait.FUTURE if waiter is not None else Wait.UNKNOWN)
         return kind, target, line
@@ -370,7 +300,7 @@ class Session:
         lid = next(self._ids)
         rec = self.rec
         started = CLOCK.enter_lane()
-        detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": _user_line_of_caller()}
+        detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": user_line_of_caller()}
         rec.row(Row.CREATED, lid, rec.detail(detail), self.current, started)
         rec.row(Row.RUN, lid, 0, 0, started)
         outer = self.current
@@ -404,11 +334,11 @@ class Session:
         lane = self.current
         rec = self.rec
         if lane < 0:  # a thread lane sleeps without blocking anyone
-            rec.row(Row.SUSPEND, -lane, Wait.SLEEP, _user_line_of_caller(), now)
+            rec.row(Row.SUSPEND, -lane, Wait.SLEEP, user_line_of_caller(), now)
             CLOCK.advance(seconds)
             rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
             return
-        line = _user_line_of_caller()
+        line = user_line_of_caller()
         rec.row(Row.BLOCK_START, lane, line, 0, now)
         if lane and line not in self.blocking_lines_warned:
             self.blocking_lines_warned.add(line)
@@ -431,7 +361,7 @@ class Session:
             return
         self.notes_given.add(code)
         lane = abs(self.current)
-        self.warn(code, lane, message, _user_line_of_caller())
+        self.warn(code, lane, message, user_line_of_caller())
         self.rec.output(lane, 2, message + "\n", CLOCK.now())  # also in the console, where a person reads it
 
     # -- what asyncio itself would warn about ----------------------------------------------------
@@ -531,8 +461,3 @@ def _settle(fut, result, exc) -> None:
         fut.set_result(result)
     else:
         fut.set_exception(exc)
-
-
-def register_source(source: str) -> None:
-    """Lets tracebacks show the user's source lines."""
-    linecache.cache[USER_FILE] = (len(source), None, source.splitlines(True), USER_FILE)
