@@ -49,8 +49,11 @@ export function awaitCycles(at: readonly LaneAt[]): readonly (readonly TaskId[])
   return cycles;
 }
 
+/** Most task lines the tree shows; a run with thousands of live tasks gets a count of the rest. */
+export const PSTREE_MAX_LINES = 500;
+
 /** The tree as text: one task per line, box-drawing branches, cycles listed at the end. */
-export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time"): string {
+export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time", maxLines = PSTREE_MAX_LINES): string {
   const at = lanesAt(lanes, p, axis);
   if (at.length === 0) return "(no tasks yet)";
   const byId = new Map(at.map((entry) => [entry.lane.id, entry]));
@@ -65,7 +68,13 @@ export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time")
     children.set(parent, siblings);
   }
   const lines: string[] = [];
+  let omitted = 0;
   const visit = (entry: LaneAt, prefix: string, isLast: boolean, isRoot: boolean) => {
+    if (lines.length >= maxLines) {
+      omitted++;
+      for (const kid of children.get(entry.lane.id) ?? []) visit(kid, prefix, true, false);
+      return;
+    }
     const branch = isRoot ? "" : isLast ? "└── " : "├── ";
     const kind = entry.lane.kind === "thread" ? "thread " : "";
     lines.push(`${prefix}${branch}${kind}${entry.lane.name} · ${entry.lane.coro} · ${describeActivity(entry, nameOf)}`);
@@ -74,6 +83,7 @@ export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time")
     kids.forEach((kid, i) => visit(kid, childPrefix, i === kids.length - 1, false));
   };
   for (const root of children.get(undefined) ?? []) visit(root, "", true, true);
+  if (omitted > 0) lines.push(`… and ${omitted} more task${omitted === 1 ? "" : "s"}`);
   for (const cycle of awaitCycles(at)) {
     lines.push(`⟲ await cycle: ${[...cycle, cycle[0]!].map(nameOf).join(" → ")}`);
   }

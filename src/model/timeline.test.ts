@@ -93,6 +93,11 @@ describe("the await tree", () => {
     );
   });
 
+  it("stops listing after a cap and counts the tasks it left out", () => {
+    const text = pstreeAt(threeCounters(), 0.5, "time", 2);
+    expect(text.split("\n")).toEqual(["Task-1 · main · waiting on gather (line 9)", "├── Task-2 · count · waiting on sleep (line 5)", "… and 2 more tasks"]);
+  });
+
   it("names the awaited task and calls out await cycles", () => {
     const b = new TraceBuilder();
     b.created(1, "main", 0).ready(1, 0).run(1, 0).suspend(1, 0, WaitKind.sleep);
