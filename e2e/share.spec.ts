@@ -31,6 +31,9 @@ test("a shared link opens the same code beside the draft, and the draft survives
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await expect(page.getByTestId("share-embed")).toHaveValue(/<iframe src="[^"]*\?embed=1#code\//);
   await page.keyboard.press("Escape");
+  // Let the shared program's own autosave land first, so the check below cannot pass on the
+  // older save of the draft while the shared program's save is still pending.
+  await page.waitForFunction(() => (localStorage.getItem("taskline.draft.v1") ?? "").includes("shared ran"));
   await playground.replaceCode(DRAFT);
   await page.waitForFunction(() => (localStorage.getItem("taskline.draft.v1") ?? "").includes("my draft"));
 
