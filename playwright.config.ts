@@ -3,9 +3,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 /** Debian's Chromium (installed by .ci/run); Playwright cannot download its own browsers here. */
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const PORT = 4173;
+/** Override with E2E_PORT to run two checkouts' suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A plain static server without any special headers (e2e/support/static-server.mjs). */
-const PLAIN_PORT = 4174;
+const PLAIN_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "e2e",

@@ -4,11 +4,26 @@
  * and change nothing.
  */
 import LZString from "lz-string";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // No indented blocks: typing into Monaco (replaceCode) would re-indent the lines after one.
 const DRAFT = "import asyncio\n# my draft\nasyncio.run(asyncio.sleep(1))\nprint('draft ran')\n";
 const SHARED = "import asyncio\nasyncio.run(asyncio.sleep(2))\nprint('shared ran')\n";
+
+/**
+ * Waits until autosave has stored `source` as the current draft. (Matching a substring of the
+ * stored JSON is not enough: the history of earlier versions holds old drafts too.)
+ */
+async function savedDraftIs(page: Page, source: string): Promise<void> {
+  await page.waitForFunction((expected) => {
+    try {
+      return (JSON.parse(localStorage.getItem("taskline.draft.v1") ?? "null") as { source?: unknown } | null)?.source === expected;
+    } catch {
+      return false;
+    }
+  }, source);
+}
 
 test("a shared link opens the same code beside the draft, and the draft survives reloads", async ({ playground, page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -16,7 +31,7 @@ test("a shared link opens the same code beside the draft, and the draft survives
   await expect(playground.status).toHaveAttribute("data-state", "ready", { timeout: 45_000 });
   await playground.replaceCode(DRAFT);
   // Give autosave its debounce, then reload: the draft is back.
-  await page.waitForFunction(() => (localStorage.getItem("taskline.draft.v1") ?? "").includes("my draft"));
+  await savedDraftIs(page, DRAFT);
   await page.reload();
   await expect.poll(() => playground.source()).toBe(DRAFT);
 
@@ -33,9 +48,9 @@ test("a shared link opens the same code beside the draft, and the draft survives
   await page.keyboard.press("Escape");
   // Let the shared program's own autosave land first, so the check below cannot pass on the
   // older save of the draft while the shared program's save is still pending.
-  await page.waitForFunction(() => (localStorage.getItem("taskline.draft.v1") ?? "").includes("shared ran"));
+  await savedDraftIs(page, SHARED);
   await playground.replaceCode(DRAFT);
-  await page.waitForFunction(() => (localStorage.getItem("taskline.draft.v1") ?? "").includes("my draft"));
+  await savedDraftIs(page, DRAFT);
 
   // Another tab opens the link: same code, banner, not run, the draft untouched.
   const other = await context.newPage();
