@@ -21,8 +21,12 @@ export function sequentialSeconds(lanes: readonly Lane[]): number {
 }
 
 /** How much concurrency saved, or undefined when it saved (almost) nothing worth saying. */
-export function concurrencyGain(lanes: readonly Lane[], runSeconds: number): { readonly sequentialS: number; readonly factor: number } | undefined {
-  const sequentialS = sequentialSeconds(lanes);
+export function concurrencyGain(
+  lanes: readonly Lane[] | { readonly sequentialSeconds: () => number },
+  runSeconds: number,
+): { readonly sequentialS: number; readonly factor: number } | undefined {
+  // A trace store keeps this sum as it folds rows; a plain list of lanes is summed here.
+  const sequentialS = "sequentialSeconds" in lanes ? lanes.sequentialSeconds() : sequentialSeconds(lanes);
   if (runSeconds <= 0 || sequentialS < runSeconds * 1.05) return undefined;
   return { sequentialS, factor: sequentialS / runSeconds };
 }

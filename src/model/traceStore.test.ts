@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Outcome, RowKind, WaitKind, WakerKind } from "../protocol/trace";
+import { sequentialSeconds } from "./savings";
 import { TraceBuilder, threeTasksTrace } from "./testing";
 import { createTraceStore, loopActivity, type TraceStore } from "./traceStore";
 import { virtualTime, type Lane } from "./types";
@@ -97,6 +98,55 @@ describe("TraceStore storage", () => {
     }
     expect(piecewise.lanes()).toEqual(whole.lanes());
     expect(piecewise.consoleLines()).toEqual(whole.consoleLines());
+  });
+});
+
+describe("incremental snapshots", () => {
+  function appendTo(store: TraceStore, b: TraceBuilder): void {
+    const { columns, details } = b.build();
+    store.append(columns, details);
+  }
+
+  it("gives only the lanes that got rows a new object; the others keep theirs", () => {
+    const store = createTraceStore();
+    appendTo(store, new TraceBuilder().created(1, "a").created(2, "b").created(3, "c").run(1, 0).suspend(1, 0).finish(3, 0));
+    const [a1, b1, c1] = store.lanes();
+    appendTo(store, new TraceBuilder(3).run(2, 1).suspend(2, 1));
+    const [a2, b2, c2] = store.lanes();
+    expect(a2).toBe(a1);
+    expect(c2).toBe(c1);
+    expect(b2).not.toBe(b1);
+    expect(b2?.segments.map((s) => s.state)).toEqual(["running", "waiting"]);
+  });
+
+  it("keeps an untouched pending lane's open segment ending at the store's current end", () => {
+    const store = createTraceStore();
+    appendTo(store, new TraceBuilder().created(1, "a").created(2, "b").run(1, 0).suspend(1, 0, WaitKind.event));
+    const a1 = store.lanes()[0]!;
+    appendTo(store, new TraceBuilder(2).run(2, 4).suspend(2, 5));
+    const a2 = store.lanes()[0]!;
+    expect(a2).toBe(a1);
+    expect(a2.segments.at(-1)).toMatchObject({ state: "waiting", start: 0, end: 5, startStep: 1, endStep: 2 });
+    store.finish(virtualTime(9));
+    expect(store.lanes()[0]!.segments.at(-1)?.end).toBe(9);
+  });
+
+  it("finds a lane by id and counts lanes without building the list", () => {
+    const store = storeOf(new TraceBuilder().created(1, "main").created(7, "seven", 1));
+    expect(store.laneCount).toBe(2);
+    expect(store.laneOf(7)?.name).toBe("seven");
+    expect(store.laneOf(3)).toBeUndefined();
+  });
+
+  it("keeps the sum of work and simulated I/O as segments close, equal to summing every segment", () => {
+    const b = new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0.5, WaitKind.gather);
+    b.created(2, "a", 1).ready(2, 0.5).run(2, 0.5).suspend(2, 0.75, WaitKind.sleep).thread(3, "t", 2, 0.75).run(3, 0.75);
+    b.ready(2, 2).run(2, 2).row(RowKind.blockStart, 2, 7, 0, 2.25).row(RowKind.blockEnd, 2, 0, 0, 2.5).finish(2, 3);
+    const store = storeOf(b);
+    expect(store.sequentialSeconds()).toBeCloseTo(sequentialSeconds(store.lanes()), 12);
+    store.finish(virtualTime(4));
+    expect(store.sequentialSeconds()).toBeCloseTo(sequentialSeconds(store.lanes()), 12);
+    expect(store.sequentialSeconds()).toBeGreaterThan(3);
   });
 });
 

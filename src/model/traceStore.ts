@@ -52,15 +52,22 @@ interface LaneBuilder {
   readonly parent?: TaskId;
   readonly createdAt: VirtualTime;
   readonly createdLine: number;
-  /** Closed segments, in order; append-only. */
-  readonly closed: Segment[];
+  /**
+   * Closed segments, in order, append-only, followed by the open segment ending at the store's
+   * end as of the last `lanes()` when `hasLive`. Shared by every snapshot of the lane: a snapshot is
+   * a new `Lane` object only when the lane changed, its `segments` array is this one, growing.
+   */
+  readonly segments: Segment[];
+  hasLive: boolean;
   open?: OpenSegment;
+  /** Index in `laneOrder`. */
+  readonly index: number;
   finalState: FinalState;
   end?: EndDetail;
   cancelledBy?: TaskId;
   /** Step index of the lane's current step (the run-row count before its last `run` row). */
   currentStep: number;
-  /** The last snapshot; reused while the lane is finished and unchanged. */
+  /** The last snapshot; reused while the lane is unchanged. */
   snapshot?: Lane;
   changed: boolean;
 }
@@ -102,6 +109,12 @@ export class TraceStore {
   private derivedSteps = 0;
   private readonly laneById = new Map<number, LaneBuilder>();
   private readonly laneOrder: LaneBuilder[] = [];
+  /** Lanes with an open segment (not finished). */
+  private readonly pending = new Set<LaneBuilder>();
+  /** Seconds of work and simulated I/O in closed segments (see ./savings.ts). */
+  private closedSequentialS = 0;
+  /** Lanes changed since the last `lanes()`, each once. */
+  private readonly dirty: LaneBuilder[] = [];
   private readonly lines: ConsoleLine[] = [];
   private readonly openLines = new Map<string, OpenLine>();
   private linesChanged = false;
@@ -167,38 +180,54 @@ export class TraceStore {
   }
 
   /**
-   * Every lane, in creation order; memoised per version. Cost per new version: O(new rows) to fold
-   * them in, plus O(segments) of each lane that is still pending or changed (its open segment ends
-   * at `endTime`, which moves); finished, unchanged lanes are reused as they are.
+   * Every lane, in creation order; a new array per version. Cost per new version: O(new rows) to
+   * fold them in, plus O(lanes) for the array and O(1) per lane that changed: a lane that got no
+   * rows keeps its `Lane` object (so memoised views can skip it), a changed lane gets a new one.
+   * A lane's `segments` array is shared by its snapshots and grows in place; its last segment,
+   * while open, ends at the store's current end (`endTime`, `stepCount`) and is replaced in place
+   * when that end moves (O(pending lanes) per version, without copying any segments).
    */
   lanes(): readonly Lane[] {
     if (this.lanesMemo?.version === this.versionNo) return this.lanesMemo.lanes;
     this.derive();
-    const end = this.endTime;
-    const steps = this.steps;
-    const lanes = this.laneOrder.map((b) => {
-      if (b.snapshot !== undefined && !b.changed && b.finalState !== "pending") return b.snapshot;
-      const segments: Segment[] = b.closed.slice();
-      if (b.open !== undefined) segments.push(closeSegment(b.open, Math.max(b.open.start, end), Math.max(b.open.startStep, steps)));
-      const lane: Lane = {
-        id: b.id,
-        kind: b.kind,
-        name: b.name,
-        coro: b.coro,
-        ...(b.parent !== undefined && { parent: b.parent }),
-        createdAt: b.createdAt,
-        createdLine: b.createdLine,
-        segments,
-        finalState: b.finalState,
-        ...(b.end !== undefined && { end: b.end }),
-        ...(b.cancelledBy !== undefined && { cancelledBy: b.cancelledBy }),
-      };
-      b.snapshot = lane;
+    const lanes = this.lanesMemo === undefined ? [] : this.lanesMemo.lanes.slice();
+    for (const b of this.pending) this.refreshTail(b);
+    for (const b of this.dirty) {
+      lanes[b.index] = snapshotOf(b);
       b.changed = false;
-      return lane;
-    });
+    }
+    this.dirty.length = 0;
     this.lanesMemo = { version: this.versionNo, lanes };
     return lanes;
+  }
+
+  /**
+   * Seconds the run's steps, blocking calls, sleeps and thread work take when done one at a time
+   * (the same sum as `sequentialSeconds(lanes())` in ./savings.ts), kept as segments close:
+   * O(new rows + pending lanes) instead of a pass over every segment.
+   */
+  sequentialSeconds(): number {
+    this.derive();
+    let total = this.closedSequentialS;
+    const end = this.endTime;
+    for (const b of this.pending) {
+      const open = b.open;
+      if (open !== undefined && isSequentialWork(open.state, open.waitKind, b.kind)) total += Math.max(open.start, end) - open.start;
+    }
+    return total;
+  }
+
+  /** Number of lanes so far (O(1) after folding new rows). */
+  get laneCount(): number {
+    this.derive();
+    return this.laneOrder.length;
+  }
+
+  /** The lane with this id, if it exists (its snapshot at this version). */
+  laneOf(id: number): Lane | undefined {
+    this.derive();
+    const b = this.laneById.get(id);
+    return b === undefined ? undefined : this.lanes()[b.index];
   }
 
   /** Printed output joined into lines, in the order their first chunk was printed; memoised. */
@@ -236,6 +265,62 @@ export class TraceStore {
       if (kind === RowKind.run) this.derivedSteps++;
     }
     this.derived = this.count;
+    for (const b of this.dirty) this.refreshTail(b);
+  }
+
+  /**
+   * Keeps the lane's last segment, while open, ending at the store's current end: replaces it (in
+   * place, in the shared array) when the end moved. O(1); the `Lane` object keeps its identity.
+   */
+  private refreshTail(b: LaneBuilder): void {
+    const open = b.open;
+    if (open === undefined) return;
+    const end = Math.max(open.start, this.endTime);
+    const endStep = Math.max(open.startStep, this.steps);
+    if (b.hasLive) {
+      const tail = b.segments[b.segments.length - 1]!;
+      if (tail.end === end && tail.endStep === endStep) return;
+      b.segments.pop();
+    }
+    b.segments.push(closeSegment(open, end, endStep));
+    b.hasLive = true;
+  }
+
+  /** Marks a lane as changed since the last `lanes()`. */
+  private touch(lane: LaneBuilder): void {
+    if (lane.changed) return;
+    lane.changed = true;
+    this.dirty.push(lane);
+  }
+
+  /**
+   * Closes the lane's open segment at `next.start` and opens `next`. A segment that covers neither
+   * time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it could not be seen
+   * and the neighbours stay contiguous. A terminal segment is kept even when empty: it marks the end.
+   */
+  private setState(lane: LaneBuilder, next: OpenSegment, terminal = false): void {
+    const open = lane.open;
+    if (open !== undefined && !terminal && sameState(open, next)) return;
+    this.touch(lane);
+    if (lane.hasLive) {
+      lane.segments.pop();
+      lane.hasLive = false;
+    }
+    if (open !== undefined) {
+      const end = Math.max(open.start, next.start);
+      const endStep = Math.max(open.startStep, next.startStep);
+      if (end > open.start || endStep > open.startStep) {
+        lane.segments.push(closeSegment(open, end, endStep));
+        if (isSequentialWork(open.state, open.waitKind, lane.kind)) this.closedSequentialS += end - open.start;
+      }
+    }
+    if (terminal) {
+      lane.segments.push(closeSegment(next, next.start, next.startStep));
+      lane.open = undefined;
+      this.pending.delete(lane);
+    } else {
+      lane.open = next;
+    }
   }
 
   /** `step` is the number of run rows before this row. */
@@ -246,14 +331,14 @@ export class TraceStore {
     if (lane === undefined || lane.finalState !== "pending") return;
     switch (kind) {
       case RowKind.ready:
-        return setState(lane, { state: "ready", start: t, startStep: step });
+        return this.setState(lane, { state: "ready", start: t, startStep: step });
       case RowKind.run:
         lane.currentStep = step;
-        return setState(lane, { state: "running", start: t, startStep: step });
+        return this.setState(lane, { state: "running", start: t, startStep: step });
       case RowKind.suspend: {
         const waitKind = (x & 31) as WaitKind;
         const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread;
-        return setState(lane, {
+        return this.setState(lane, {
           state: "waiting",
           start: t,
           startStep: step,
@@ -267,18 +352,18 @@ export class TraceStore {
         // step (not just its end boundary), so it starts at the step's own index.
         const open = lane.open;
         const startStep = open?.state === "running" ? Math.max(lane.currentStep, open.startStep) : step;
-        return setState(lane, { state: "blocked", start: t, startStep, line: x });
+        return this.setState(lane, { state: "blocked", start: t, startStep, line: x });
       }
       case RowKind.blockEnd:
         if (lane.open?.state !== "blocked") return;
-        return setState(lane, { state: "running", start: t, startStep: step });
+        return this.setState(lane, { state: "running", start: t, startStep: step });
       case RowKind.finish: {
         const state = OUTCOME_STATE[x];
         if (state === undefined) return;
         // A finish whose detail is missing still ends the lane (a lane stuck `pending` would be
         // worse than a lane without its result); only the detail is dropped.
         const detail = this.detail(y);
-        setState(lane, { state, start: t, startStep: step }, true);
+        this.setState(lane, { state, start: t, startStep: step }, true);
         lane.finalState = state;
         if (isDetailOfKind(detail, "end")) lane.end = detail;
         return;
@@ -286,7 +371,7 @@ export class TraceStore {
       case RowKind.cancel:
         if (lane.cancelledBy === undefined) {
           lane.cancelledBy = taskId(x);
-          lane.changed = true;
+          this.touch(lane);
         }
         return;
       default:
@@ -306,13 +391,17 @@ export class TraceStore {
       ...(y !== 0 && { parent: taskId(y) }),
       createdAt: virtualTime(t),
       createdLine: d.line,
-      closed: [],
+      segments: [],
+      hasLive: false,
+      index: this.laneOrder.length,
       finalState: "pending",
       currentStep: 0,
-      changed: true,
+      changed: false,
     };
     this.laneById.set(task, lane);
     this.laneOrder.push(lane);
+    this.touch(lane);
+    this.pending.add(lane);
   }
 
   private applyOutput(task: number, x: number, y: number, t: number, step: number): void {
@@ -365,30 +454,32 @@ function closeSegment(open: OpenSegment, end: number, endStep: number): Segment 
   };
 }
 
+/** Whether a segment counts as work or simulated I/O when summing the run one step at a time. */
+function isSequentialWork(state: SegmentState, waitKind: WaitKind | undefined, lane: "task" | "thread"): boolean {
+  return state === "running" || state === "blocked" || (state === "waiting" && (waitKind === WaitKind.sleep || lane === "thread"));
+}
+
 function sameState(a: OpenSegment, b: OpenSegment): boolean {
   return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.line === b.line;
 }
 
-/**
- * Closes the lane's open segment at `next.start` and opens `next`. A segment that covers neither
- * time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it could not be seen and
- * the neighbours stay contiguous. A terminal segment is kept even when empty: it marks the end.
- */
-function setState(lane: LaneBuilder, next: OpenSegment, terminal = false): void {
-  lane.changed = true;
-  const open = lane.open;
-  if (open !== undefined) {
-    if (!terminal && sameState(open, next)) return;
-    const end = Math.max(open.start, next.start);
-    const endStep = Math.max(open.startStep, next.startStep);
-    if (end > open.start || endStep > open.startStep) lane.closed.push(closeSegment(open, end, endStep));
-  }
-  if (terminal) {
-    lane.closed.push(closeSegment(next, next.start, next.startStep));
-    lane.open = undefined;
-  } else {
-    lane.open = next;
-  }
+/** A lane's snapshot: a new object over the lane's shared, growing segments array. */
+function snapshotOf(b: LaneBuilder): Lane {
+  const lane: Lane = {
+    id: b.id,
+    kind: b.kind,
+    name: b.name,
+    coro: b.coro,
+    ...(b.parent !== undefined && { parent: b.parent }),
+    createdAt: b.createdAt,
+    createdLine: b.createdLine,
+    segments: b.segments,
+    finalState: b.finalState,
+    ...(b.end !== undefined && { end: b.end }),
+    ...(b.cancelledBy !== undefined && { cancelledBy: b.cancelledBy }),
+  };
+  b.snapshot = lane;
+  return lane;
 }
 
 export function createTraceStore(): TraceStore {

@@ -80,7 +80,7 @@ const REBOOT: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Restarting
 
 /** What a run cut short by the page (stop, crash) has done so far, counted from its trace. */
 function totalsFromTrace(trace: TraceStore): RunTotals {
-  return { virtualTimeS: trace.endTime, tasks: trace.lanes().length, steps: trace.stepCount };
+  return { virtualTimeS: trace.endTime, tasks: trace.laneCount, steps: trace.stepCount };
 }
 
 function statusOfEnd(end: RunEnd): RunStatus {

@@ -4,6 +4,7 @@
  */
 import type { ProgramError, RunTotals } from "../protocol/messages";
 import type { AppState } from "./appState";
+import { selectCursorVt } from "./playbackSlice";
 
 export const selectSource = (s: AppState) => s.source;
 export const selectSourceLoadId = (s: AppState) => s.sourceLoadId;
@@ -46,6 +47,23 @@ export const selectTrace = (s: AppState) => s.trace;
 export const selectConsoleLines = (s: AppState) => s.trace.consoleLines();
 export const selectTraceVersion = (s: AppState) => s.traceVersion;
 export const selectHasTrace = (s: AppState) => s.trace.rowCount > 0;
+/**
+ * Whether views derived from the whole trace should refresh at a bounded rate (a run streams in,
+ * or playback moves the cursor every frame) rather than on every change.
+ */
+/** The trace's version and the cursor (shallow): what a view of "the run at the cursor" depends on. */
+export const selectTraceMoment = (s: AppState) => ({ version: s.traceVersion, cursor: selectCursorVt(s) });
+
+/** The trace's version, the cursor and the selected task's lane (shallow), for the inspector. */
+export const selectInspectorInputs = (s: AppState) => ({
+  version: s.traceVersion,
+  cursor: selectCursorVt(s),
+  lane: s.selectedTaskId === undefined ? undefined : s.trace.laneOf(s.selectedTaskId),
+});
+
+/** How often such views refresh while the trace is live (ms). */
+export const LIVE_REFRESH_MS = 250;
+export const selectIsTraceLive = (s: AppState) => s.runStatus.kind === "running" || s.isPlaying;
 
 export const selectAxis = (s: AppState) => s.axis;
 export const selectSetAxis = (s: AppState) => s.setAxis;
@@ -53,7 +71,7 @@ export const selectSelectedTaskId = (s: AppState) => s.selectedTaskId;
 export const selectSelectTask = (s: AppState) => s.selectTask;
 /** The selected task's lane in the current run, if it exists there. */
 export const selectSelectedTask = (s: AppState) =>
-  s.selectedTaskId === undefined ? undefined : s.trace.lanes().find((lane) => lane.id === s.selectedTaskId);
+  s.selectedTaskId === undefined ? undefined : s.trace.laneOf(s.selectedTaskId);
 
 /**
  * Totals for the run summary (shallow): the worker's once the run ended, counted live from the
@@ -62,7 +80,7 @@ export const selectSelectedTask = (s: AppState) =>
 export const selectSummary = (s: AppState): RunTotals | undefined => {
   if (s.totals !== undefined) return s.totals;
   if (s.runStatus.kind !== "running") return undefined;
-  return { virtualTimeS: s.trace.endTime, tasks: s.trace.lanes().length, steps: s.trace.stepCount };
+  return { virtualTimeS: s.trace.endTime, tasks: s.trace.laneCount, steps: s.trace.stepCount };
 };
 
 /** The inputs of the status line (shallow). */

@@ -5,7 +5,7 @@
  * clicking a mark selects its task, and a traceback frame asked to be shown is revealed.
  */
 import type { editor as MonacoEditorNs } from "monaco-editor/editor/editor.api";
-import { selectCursorVt, type AppStore } from "../../store";
+import { LIVE_REFRESH_MS, selectCursorVt, selectIsTraceLive, type AppStore } from "../../store";
 import type { Monaco } from "./monacoSetup";
 import { taskMarksAt, type TaskMark } from "./taskMarks";
 
@@ -37,7 +37,7 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
     const state = store.getState();
     const marks = taskMarksAt(state.trace.lanes(), selectCursorVt(state));
     shown = marks;
-    const selectedName = state.trace.lanes().find((lane) => lane.id === state.selectedTaskId)?.name;
+    const selectedName = state.selectedTaskId === undefined ? undefined : state.trace.laneOf(state.selectedTaskId)?.name;
     const key = `${selectedName}|` + marks.map((m) => `${m.line}:${m.task}:${m.state}`).join("|");
     if (key === shownKey) return; // the cursor moved within the same states
     shownKey = key;
@@ -57,14 +57,33 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
   /** Shows the selected task's line (clicking a lane or segment reveals where that task is). */
   const revealSelected = () => {
     const state = store.getState();
-    const lane = state.trace.lanes().find((candidate) => candidate.id === state.selectedTaskId);
+    const lane = state.selectedTaskId === undefined ? undefined : state.trace.laneOf(state.selectedTaskId);
     if (lane === undefined) return;
     const line = shown.find((mark) => mark.task === lane.name)?.line ?? lane.createdLine;
     if (line > 0) editor.revealLineInCenterIfOutsideViewport(line);
   };
+  // While a run streams in or plays, the marks (a pass over every lane) refresh a few times a
+  // second rather than per batch or frame.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastUpdate = 0;
+  const updateSoon = (live: boolean) => {
+    if (!live) {
+      clearTimeout(timer);
+      timer = undefined;
+      lastUpdate = performance.now();
+      return update();
+    }
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      lastUpdate = performance.now();
+      update();
+    }, Math.max(0, lastUpdate + LIVE_REFRESH_MS - performance.now()));
+  };
   update();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.cursorVt !== prev.cursorVt || state.traceVersion !== prev.traceVersion || state.selectedTaskId !== prev.selectedTaskId) update();
+    if (state.selectedTaskId !== prev.selectedTaskId) updateSoon(false);
+    else if (state.cursorVt !== prev.cursorVt || state.traceVersion !== prev.traceVersion) updateSoon(selectIsTraceLive(state));
     if (state.selectedTaskId !== prev.selectedTaskId) revealSelected();
     if (state.revealRequest !== prev.revealRequest && state.revealRequest !== undefined) {
       editor.revealLineInCenter(state.revealRequest.line);
@@ -85,6 +104,7 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
     if (lane !== undefined) state.selectTask(lane.id);
   });
   return () => {
+    clearTimeout(timer);
     unsubscribe();
     onMouseDown.dispose();
     collection.clear();

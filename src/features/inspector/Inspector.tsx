@@ -1,23 +1,23 @@
-import { useMemo } from "react";
-import { awaitChainAt, timeByState } from "../../model/inspect";
+import { awaitChainAt, timeByState, type LaneLookup } from "../../model/inspect";
 import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
-import type { Lane } from "../../model/types";
-import { selectCursorVt, selectSelectedTask, selectTrace, selectTraceVersion, useAppStore } from "../../store";
+import { selectInspectorInputs, selectIsTraceLive, selectTrace, useAppStore, useShallow } from "../../store";
 import { useT } from "../i18n";
+import { taskId } from "../../model/types";
 import { TracebackView } from "./TracebackView";
+import { useThrottled } from "./useThrottled";
 
-function nameOf(lanes: readonly Lane[], id: number | undefined, outside: string): string {
+function nameOf(lanes: LaneLookup, id: number | undefined, outside: string): string {
   if (id === undefined || id === 0) return outside;
-  return lanes.find((lane) => lane.id === id)?.name ?? `#${id}`;
+  return lanes(taskId(id))?.name ?? `#${id}`;
 }
 
 /** Everything about the selected task: origin, where its time went, what it awaits, how it ended. */
 export function Inspector() {
   const trace = useAppStore(selectTrace);
-  const version = useAppStore(selectTraceVersion);
-  const lane = useAppStore(selectSelectedTask);
-  const cursor = useAppStore(selectCursorVt);
-  const lanes = useMemo(() => (version >= 0 ? trace.lanes() : []), [trace, version]);
+  const live = useAppStore(selectIsTraceLive);
+  // While the run streams in or plays, refresh a few times a second rather than per batch or frame.
+  const { lane, cursor } = useThrottled(useAppStore(useShallow(selectInspectorInputs)), live);
+  const lanes: LaneLookup = (id) => trace.laneOf(id);
   const t = useT();
 
   if (lane === undefined) {

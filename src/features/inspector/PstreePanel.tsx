@@ -1,14 +1,17 @@
 import { useMemo } from "react";
 import { pstreeAt } from "../../model/pstree";
 import { useT } from "../i18n";
-import { selectCursorVt, selectTrace, selectTraceVersion, useAppStore } from "../../store";
+import { selectIsTraceLive, selectTrace, selectTraceMoment, useAppStore, useShallow } from "../../store";
+import { useThrottled } from "./useThrottled";
 
 /** The await tree at the cursor, as text a person can read and copy. */
 export function PstreePanel() {
   const trace = useAppStore(selectTrace);
-  const version = useAppStore(selectTraceVersion);
-  const cursor = useAppStore(selectCursorVt);
-  // `version` is what changes when the mutable trace grows.
+  const live = useAppStore(selectIsTraceLive);
+  // `version` is what changes when the mutable trace grows. While the run streams in or plays, the
+  // tree (a pass over every lane) refreshes a few times a second, not per batch or frame.
+  const inputs = useAppStore(useShallow(selectTraceMoment));
+  const { version, cursor } = useThrottled(inputs, live);
   const text = useMemo(() => (version >= 0 ? pstreeAt(trace.lanes(), cursor) : ""), [trace, version, cursor]);
   const t = useT();
   const handleCopy = () => void navigator.clipboard?.writeText(text);

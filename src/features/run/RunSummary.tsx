@@ -30,7 +30,7 @@ export function RunSummary() {
         tasks: t(summary.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: summary.tasks }),
         steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
       })}
-      {!isRunning && <ConcurrencyGain lanes={trace.lanes()} runSeconds={summary.virtualTimeS} />}
+      {!isRunning && <ConcurrencyGain lanes={trace} runSeconds={summary.virtualTimeS} />}
     </div>
   );
 }
