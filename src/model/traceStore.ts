@@ -32,6 +32,10 @@ import {
 } from "./types";
 
 const INITIAL_CAPACITY = 1024;
+/** Estimated heap bytes of one derived object, for `byteSize()`. */
+const SEGMENT_BYTES = 52;
+const LANE_BYTES = 120;
+const DETAIL_BYTES = 64;
 
 /** The state a lane is in right now, not yet closed by a later row. */
 interface OpenSegment {
@@ -215,6 +219,27 @@ export class TraceStore {
       if (open !== undefined && isSequentialWork(open.state, open.waitKind, b.kind)) total += Math.max(open.start, end) - open.start;
     }
     return total;
+  }
+
+  /**
+   * What the store holds, in bytes: the row columns at their capacity, plus an estimate of the
+   * derived objects (V8 with pointer compression: a segment is ~52 B with its array slot, a lane
+   * ~120 B, a detail or console line ~64 B plus its text). For the per-step budget in issue #8.
+   */
+  byteSize(): number {
+    this.derive();
+    const columns = this.kinds.byteLength + this.tasks.byteLength + this.xs.byteLength + this.ys.byteLength + this.ts.byteLength;
+    let segments = 0;
+    for (const b of this.laneOrder) segments += b.segments.length;
+    let text = 0;
+    for (const d of this.details) text += DETAIL_BYTES + (d.k === "text" ? d.text.length : 0);
+    for (const line of this.lines) text += DETAIL_BYTES + line.text.length;
+    return columns + segments * SEGMENT_BYTES + this.laneOrder.length * LANE_BYTES + text;
+  }
+
+  /** `byteSize()` per step (run row); the whole store when there are no steps yet. */
+  bytesPerStep(): number {
+    return this.byteSize() / Math.max(1, this.steps);
   }
 
   /** Number of lanes so far (O(1) after folding new rows). */
