@@ -78,7 +78,7 @@ describe("stepping between events", () => {
     expect(index.positions.length).toBe(1_001_000);
     expect(index.next(500)).toBeCloseTo(500.000002, 9);
     expect(index.previous(500)).toBeCloseTo(499.001001, 9);
-  });
+  }, 60_000); // builds 2M rows: ~5 s on a busy 2-core machine, past vitest's 5 s default
 });
 
 describe("the await tree", () => {
