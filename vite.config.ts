@@ -89,5 +89,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     environment: "node",
+    // Tests assert behaviour, never time; a few build million-row traces, which a busy 2-core CI
+    // machine can take longer than the 5 s default over.
+    testTimeout: 30_000,
   },
 });
