@@ -132,6 +132,7 @@ export class RunnerClient {
     if (this.active !== undefined) this.finishActive("terminate");
     const slot = this.spares.takeReady();
     this.refill();
+    this.publishReadySpares();
     if (slot === undefined) {
       // The store only runs on a ready runtime; should that ever be wrong, say so instead of hanging.
       this.onMessage({ type: "crashed", reason: "fatal", message: "no Python runtime was ready yet" });
@@ -214,11 +215,21 @@ export class RunnerClient {
     if (front?.lastStatus !== undefined) this.onMessage(front.lastStatus);
   }
 
+  /**
+   * How many booted spares wait, as `data-ready-spares` on <html>: for automation (tests wait for
+   * a full pool before timing back-to-back runs) and for a curious person in devtools.
+   */
+  private publishReadySpares(): void {
+    if (typeof document === "undefined") return;
+    document.documentElement.dataset.readySpares = String(this.spares.all().filter((s) => this.spares.isReady(s)).length);
+  }
+
   private discard(slot: Slot): void {
     if (slot.bootTimer !== undefined) clearTimeout(slot.bootTimer);
     slot.port.onmessage = null;
     slot.worker.terminate();
     this.spares.remove(slot);
+    this.publishReadySpares();
   }
 
   /** A spare could not boot: try once more after a pause, then tell the page. */
@@ -285,7 +296,8 @@ export class RunnerClient {
         if (slot.bootTimer !== undefined) clearTimeout(slot.bootTimer);
         this.bootFailures = 0;
         this.spares.markReady(slot);
-        if (this.spares.front === slot && this.shown !== slot) this.announceSpare();
+        this.publishReadySpares();
+        if (this.spares.front === slot) this.announceSpare();
         return this.refill();
       }
       case "bootFailed":
