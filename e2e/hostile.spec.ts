@@ -9,7 +9,7 @@
  * program (a fresh interpreter) runs normally.
  */
 import LZString from "lz-string";
-import { expect, test, type Playground } from "./fixtures";
+import { expect, Playground, test } from "./fixtures";
 import { startRecordingServer } from "./support/recording-server";
 
 interface Expectation {
@@ -19,6 +19,8 @@ interface Expectation {
   /** Press Stop once the run is going (and check it answers within 200 ms). */
   readonly stop?: boolean;
   readonly console?: (lines: string[]) => void;
+  /** The summary's "Trace incomplete" marker: its data-reason, or null for a whole trace. */
+  readonly incomplete?: string | null;
 }
 
 /** Loads `source` through a #code link on the same page (no reload) and checks the editor shows it. */
@@ -39,6 +41,7 @@ async function mainThreadLatencyMs(pg: Playground): Promise<number> {
 
 async function runHostile(pg: Playground, source: string, want: Expectation): Promise<void> {
   const { page } = pg;
+  const draftBefore = await savedDraft(pg);
   await load(pg, source);
   await expect(page.getByTestId("run")).toBeEnabled({ timeout: 45_000 }); // the spare interpreter is ready
   await page.getByTestId("run").click();
@@ -70,7 +73,18 @@ async function runHostile(pg: Playground, source: string, want: Expectation): Pr
   if (want.reason !== undefined) await expect(pg.status).toHaveAttribute("data-reason", want.reason);
   if (want.text !== undefined) await expect(pg.status).toContainText(want.text);
   want.console?.(await pg.consoleText());
+  if (want.incomplete === null) await expect(page.getByTestId("trace-incomplete")).toHaveCount(0);
+  else if (want.incomplete !== undefined) {
+    await expect(page.getByTestId("trace-incomplete")).toHaveAttribute("data-reason", want.incomplete);
+    await expect(page.getByTestId("trace-incomplete")).toContainText("Trace incomplete");
+  }
   expect(await pg.source()).toBe(source);
+  // A link's program is not the person's draft: autosave never saw any of this.
+  expect(await savedDraft(pg)).toBe(draftBefore);
+}
+
+async function savedDraft(pg: Playground): Promise<string | null> {
+  return pg.page.evaluate(() => localStorage.getItem("taskline.draft.v1"));
 }
 
 test("hostile programs end as described, leave the page usable, and never reach out", async ({ playground: pg, page }, testInfo) => {
@@ -101,6 +115,11 @@ test("hostile programs end as described, leave the page usable, and never reach 
     await runHostile(pg, "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n", {
       stop: true, state: "stopped", reason: "user", text: /terminated and a fresh one took over/,
     });
+    // Ignoring SIGINT makes the interrupt a no-op: the worker is terminated. What was printed before
+    // the Stop stays (when Python could hand it over), and the trace says it is incomplete.
+    await runHostile(pg, "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n", {
+      stop: true, state: "stopped", reason: "user", text: /terminated and a fresh one took over/, incomplete: "user",
+    });
     await runHostile(pg, "print(sum(range(10**12)))\n", { stop: true, state: "stopped", reason: "user", text: /you pressed Stop/ });
     await runHostile(pg, "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    await asyncio.create_task(spin())\n\nasyncio.run(main())\n", {
       state: "stopped", reason: "wall-clock", text: /more than 6 s of real time/,
@@ -115,12 +134,31 @@ test("hostile programs end as described, leave the page usable, and never reach 
       state: "stopped", reason: "output",
       console: (lines) => expect(lines.at(-1)).toMatch(/^\d+$/),
     });
+    if (isolated) await runHostile(pg, "import sys\nsys.stdout.write('x' * 50_000_000)\n", {
+      state: "stopped", reason: "output", text: /printed more than 300,000 characters/, incomplete: "output",
+    });
+    if (isolated) await runHostile(pg, "import asyncio\n\nasync def spawn():\n    asyncio.create_task(spawn())\n    asyncio.create_task(spawn())\n    await asyncio.sleep(1)\n\nasyncio.run(spawn())\n", {
+      state: "stopped", reason: "tasks", text: /more than 2000 tasks/, incomplete: "tasks",
+    });
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    for _ in range(100_000):\n        asyncio.create_task(asyncio.sleep(1))\n\nasyncio.run(main())\n", {
       state: "stopped", reason: "tasks",
     });
 
     // --- livelock, deadlock, poisoned clocks ---
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n", { state: "stopped", reason: "steps" });
+    // time.sleep is virtual: 20 s pass on the program's clock at once, and the trace is whole.
+    if (isolated) {
+      await runHostile(pg, "import time\ntime.sleep(20)\nprint('woke')\n", { state: "done", console: (lines) => expect(lines).toEqual(["woke"]), incomplete: null });
+      expect(await pg.virtualTime()).toBeGreaterThanOrEqual(20);
+    }
+    if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n", {
+      state: "stopped", reason: "virtual-horizon", text: /virtual time limit of 3600 s/, incomplete: "virtual-horizon",
+    });
+    // A clock the program patches to stand still cannot make the loop spin forever (on the
+    // realistic clock it is the real-time limit that ends it).
+    if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    asyncio.get_running_loop().time = lambda: 0.0\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n", {
+      state: "stopped", reason: /^(virtual-horizon|steps|wall-clock)$/,
+    });
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n", { state: "stopped", reason: "deadlock", text: /Task-1/ });
     if (isolated) await runHostile(pg, "import asyncio\n\nasync def main():\n    await asyncio.sleep(float('nan'))\n\nasyncio.run(main())\n", { state: "error", text: /ValueError: .*NaN/ });
 
@@ -150,6 +188,11 @@ try:
 except Exception as e:
     print("loadScript", type(e).__name__)
 try:
+    js.WebSocket.new("${recorder.url.replace("http", "ws")}/ws")
+    print("websocket opened")
+except Exception as e:
+    print("websocket", type(e).__name__)
+try:
     from pyodide.http import open_url
     open_url("${recorder.url}/open_url")
     print("open_url reached")
@@ -166,6 +209,7 @@ print("end")
         expect(lines).toContain("storage False");
         expect(lines).toContain("eval refused");
         expect(lines).not.toContain("open_url reached");
+        expect(lines).not.toContain("websocket opened");
         expect(lines.at(-1)).toBe("end");
       },
     });
@@ -195,4 +239,42 @@ print("patched")
   } finally {
     await recorder.close();
   }
+});
+
+test("a second tab boots and runs beside the first, and back-to-back runs start without loading", async ({ playground: pg, page, context }, testInfo) => {
+  // Spares and tabs behave the same however the page is served; the isolated build is where a
+  // second tab used to stay at "Loading 5 %".
+  test.skip(testInfo.project.name !== "isolated", "checked once, against the isolated build");
+  test.setTimeout(180_000);
+  await pg.openWithCode('print("one")\n', "&clock=ideal");
+  const second = new Playground(await context.newPage());
+  await second.openWithCode('print("two")\n', "&clock=ideal");
+  expect(await second.page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(await second.run()).toBe("done");
+  expect(await second.consoleText()).toEqual(["two"]);
+  await second.page.close();
+
+  // Two booted spares wait (one boots at a time); then two runs in a row each start at once, and a
+  // third starts as soon as the replacement has booted.
+  await expect(page.locator("html")).toHaveAttribute("data-ready-spares", "2", { timeout: 120_000 });
+  const waitsMs = await page.evaluate(async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const state = () => document.querySelector("[data-testid=run-status]")?.getAttribute("data-state");
+    const run = document.querySelector("[data-testid=run]") as HTMLButtonElement;
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      while (run.disabled) await sleep(10);
+      waits.push(performance.now() - t0);
+      run.click();
+      while (state() !== "running") await sleep(5);
+      while (state() === "running") await sleep(10);
+    }
+    return waits;
+  });
+  expect(waitsMs[0]).toBeLessThan(100);
+  expect(waitsMs[1]).toBeLessThan(100);
+  await expect(pg.status).toHaveAttribute("data-state", "done");
+  expect(await pg.consoleText()).toEqual(["one"]);
+  await expect(page.getByTestId("trace-incomplete")).toHaveCount(0);
 });

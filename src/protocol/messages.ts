@@ -26,6 +26,11 @@ export interface RunBudget {
   /** Bytes of printed output after which the run stops. */
   readonly maxOutputBytes: number;
   /**
+   * Trace rows (events) a run may hand the page, which keeps every one (≈ 21 bytes each). Optional
+   * so older callers keep working; the worker's default is DEFAULT_BUDGET's.
+   */
+  readonly maxTraceEvents?: number;
+  /**
    * Real (wall-clock) seconds a run may take; enforced by the page (RunnerClient), which
    * interrupts or terminates the worker. Optional so older callers keep working.
    */
@@ -37,6 +42,7 @@ export const DEFAULT_BUDGET: RunBudget = {
   maxSteps: 2_000_000,
   maxTasks: 20_000,
   maxOutputBytes: 2_000_000,
+  maxTraceEvents: 10_000_000,
   wallClockS: 20,
 };
 
@@ -81,6 +87,7 @@ export type StopReason =
   | "steps"
   | "tasks"
   | "output"
+  | "trace-events"
   | "deadlock"
   | "fatal"
   | "memory";

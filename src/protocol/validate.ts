@@ -19,7 +19,7 @@ export const MAX_TEXT_CHARS = 1_000_000;
 export const MAX_BATCH_ROWS = 1 << 20;
 
 const STOP_REASONS: ReadonlySet<string> = new Set<StopReason>([
-  "user", "wall-clock", "virtual-horizon", "steps", "tasks", "output", "deadlock", "fatal", "memory",
+  "user", "wall-clock", "virtual-horizon", "steps", "tasks", "output", "trace-events", "deadlock", "fatal", "memory",
 ]);
 const MAX_ROW_KIND = Math.max(...Object.values(RowKind));
 

@@ -1,10 +1,13 @@
 /**
  * The page side of the Python worker.
  *
- * - **A fresh interpreter per run.** A booted *spare* worker waits; Run hands the program to it
- *   and at once starts booting the next spare. A worker that has run user code is terminated when
- *   its run ends, so nothing one program did (a module file written, builtins or asyncio patched)
- *   reaches the next, and Stop or a crash costs no waiting.
+ * - **A fresh interpreter per run.** Up to two booted *spare* workers wait (./sparePool.ts: one
+ *   boots at a time, so the page's first boot is not slowed by a second); Run hands the program
+ *   to a ready one and the pool boots a replacement behind it. A worker that has run user code is
+ *   terminated when its run ends, so nothing one program did (a module file written, builtins or
+ *   asyncio patched) reaches the next, and Stop, a crash or three quick runs cost no waiting.
+ * - **Boot failures surface.** A spare that fails to boot (or takes longer than BOOT_TIMEOUT_MS)
+ *   is replaced once before the page is told; a worker never hangs at "Loading" silently.
  * - **Stop ladder.** With cross-origin isolation the worker gets a shared interrupt buffer: Stop
  *   raises KeyboardInterrupt in Python (re-armed, since a program may swallow it) and waits a short
  *   grace period; otherwise, or when that does not end the run (a long C call, a swallowed
@@ -29,6 +32,7 @@ import {
 } from "../protocol/messages";
 import { parseFromWorker } from "../protocol/validate";
 import { mergeTraceBatches, type TraceMessage } from "./mergeTraceBatches";
+import { SparePool } from "./sparePool";
 
 export interface RunnerOptions {
   /** Where Pyodide's runtime files are served, ending in "/". Defaults to `pyodide/` beside the page. */
@@ -41,6 +45,15 @@ export const INTERRUPT_GRACE_MS = 600;
 const INTERRUPT_REARM_MS = 100;
 /** SIGINT, as Pyodide's interrupt buffer expects it. */
 const SIGINT = 2;
+/**
+ * Booted interpreters kept waiting. Two make back-to-back runs start at once (each costs ~30–60 MB
+ * of wasm heap while it waits); one boots at a time.
+ */
+export const SPARE_CAPACITY = 2;
+/** A spare that has not booted by then is treated as failed (a 2-core machine under load boots in 10–40 s). */
+export const BOOT_TIMEOUT_MS = 120_000;
+/** Boot failures in a row tried again before the page is told the runtime cannot load. */
+const BOOT_RETRIES = 1;
 
 /** One worker and its private channel. */
 interface Slot {
@@ -50,6 +63,7 @@ interface Slot {
   /** The last runtime report (progress / ready / bootFailed), replayed when this slot becomes the spare on show. */
   lastStatus: FromWorker | undefined;
   ready: boolean;
+  bootTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 interface ActiveRun {
@@ -90,34 +104,47 @@ function createInterruptBuffer(): Int32Array | undefined {
 /** Satisfies the store's RunnerPort (structurally: the runner does not import the store). */
 export class RunnerClient {
   private readonly pyodideUrl: string;
-  /** The fresh interpreter the next Run uses (booting or ready). */
-  private spare: Slot;
+  /** Fresh interpreters waiting for a Run (booting or ready). */
+  private readonly spares = new SparePool<Slot>(SPARE_CAPACITY);
+  /** The spare whose boot the page was last told about. */
+  private shown: Slot | undefined;
+  private bootFailures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private active: ActiveRun | undefined;
   private pendingTraces: TraceMessage[] = [];
   private flushScheduled = false;
+  private disposed = false;
 
   constructor(
     private readonly onMessage: (msg: RunnerEvent) => void,
     options: RunnerOptions = {},
   ) {
     this.pyodideUrl = options.pyodideUrl ?? new URL("pyodide/", document.baseURI).href;
-    this.spare = this.startWorker();
+    this.refill();
   }
 
   /** Whether Stop can interrupt Python (the page is cross-origin isolated) or must terminate. */
   get canInterrupt(): boolean {
-    return this.spare.interrupt !== undefined;
+    return createInterruptBuffer() !== undefined;
   }
 
   run(runId: RunId, source: string, options: RunOptions): void {
     if (this.active !== undefined) this.finishActive("terminate");
-    const slot = this.spare;
+    const slot = this.spares.takeReady();
+    this.refill();
+    this.publishReadySpares();
+    if (slot === undefined) {
+      // The store only runs on a ready runtime; should that ever be wrong, say so instead of hanging.
+      this.onMessage({ type: "crashed", reason: "fatal", message: "no Python runtime was ready yet" });
+      this.announceSpare();
+      return;
+    }
     const wallClockS = validWallClock(options.budget.wallClockS);
     const active: ActiveRun = { slot, runId, wallClockS, wallTimer: undefined, stopping: undefined };
     this.active = active;
     active.wallTimer = setTimeout(() => this.halt("wall-clock"), wallClockS * 1000);
     this.post(slot, { type: "run", runId, source, options });
-    this.spare = this.startWorker();
+    this.announceSpare();
   }
 
   /** Stops the current run: interrupt first when possible, terminate otherwise. */
@@ -127,8 +154,16 @@ export class RunnerClient {
   }
 
   dispose(): void {
+    this.disposed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     if (this.active !== undefined) this.retire(this.active);
-    this.spare.worker.terminate();
+    for (const slot of this.spares.all()) this.discard(slot);
+  }
+
+  /** Boots another spare when the pool wants one (one at a time, up to SPARE_CAPACITY). */
+  private refill(): void {
+    if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnother) return;
+    this.spares.add(this.startWorker());
   }
 
   private halt(reason: "user" | "wall-clock"): void {
@@ -170,9 +205,47 @@ export class RunnerClient {
     if (this.active === active) this.active = undefined;
   }
 
-  /** Tells the store about the spare again (after a stop or crash the store expects a reboot). */
+  /**
+   * Tells the store about the front spare (the one the next Run takes) when it changed, or again
+   * after a stop or crash (the store then expects a reboot).
+   */
   private announceSpare(): void {
-    if (this.spare.lastStatus !== undefined) this.onMessage(this.spare.lastStatus);
+    const front = this.spares.front;
+    this.shown = front;
+    if (front?.lastStatus !== undefined) this.onMessage(front.lastStatus);
+  }
+
+  /**
+   * How many booted spares wait, as `data-ready-spares` on <html>: for automation (tests wait for
+   * a full pool before timing back-to-back runs) and for a curious person in devtools.
+   */
+  private publishReadySpares(): void {
+    if (typeof document === "undefined") return;
+    document.documentElement.dataset.readySpares = String(this.spares.all().filter((s) => this.spares.isReady(s)).length);
+  }
+
+  private discard(slot: Slot): void {
+    if (slot.bootTimer !== undefined) clearTimeout(slot.bootTimer);
+    slot.port.onmessage = null;
+    slot.worker.terminate();
+    this.spares.remove(slot);
+    this.publishReadySpares();
+  }
+
+  /** A spare could not boot: try once more after a pause, then tell the page. */
+  private bootFailed(slot: Slot, message: string): void {
+    this.discard(slot);
+    this.bootFailures++;
+    if (this.bootFailures <= BOOT_RETRIES && !this.disposed) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        this.refill();
+        this.announceSpare();
+      }, 1000);
+      return;
+    }
+    if (this.spares.size === 0 || this.spares.front === this.shown) this.onMessage({ type: "bootFailed", message });
+    else this.announceSpare();
   }
 
   private post(slot: Slot, message: ToWorker): void {
@@ -182,7 +255,10 @@ export class RunnerClient {
   private startWorker(): Slot {
     const worker = createPythonWorker();
     const channel = new MessageChannel();
-    const slot: Slot = { worker, port: channel.port1, interrupt: createInterruptBuffer(), lastStatus: undefined, ready: false };
+    const slot: Slot = { worker, port: channel.port1, interrupt: createInterruptBuffer(), lastStatus: undefined, ready: false, bootTimer: undefined };
+    slot.bootTimer = setTimeout(() => {
+      if (!slot.ready && this.spares.has(slot)) this.bootFailed(slot, `the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`);
+    }, BOOT_TIMEOUT_MS);
     channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(slot, event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -207,14 +283,25 @@ export class RunnerClient {
     }
     const active = this.active;
     if (active !== undefined && slot === active.slot) return this.receiveFromRun(active, message);
-    if (slot !== this.spare) return; // a retired worker's leftovers
+    if (!this.spares.has(slot)) return; // a retired worker's leftovers
     switch (message.type) {
       case "progress":
-      case "ready":
-      case "bootFailed":
         slot.lastStatus = message;
-        slot.ready = message.type === "ready";
-        return this.onMessage(message);
+        if (slot === this.shown || this.shown === undefined) this.announceSpare();
+        return;
+      case "ready": {
+        if (slot.ready) return;
+        slot.lastStatus = message;
+        slot.ready = true;
+        if (slot.bootTimer !== undefined) clearTimeout(slot.bootTimer);
+        this.bootFailures = 0;
+        this.spares.markReady(slot);
+        this.publishReadySpares();
+        if (this.spares.front === slot) this.announceSpare();
+        return this.refill();
+      }
+      case "bootFailed":
+        return this.bootFailed(slot, message.message);
       case "crashed":
         return this.workerDied(slot, message.message);
       default:
@@ -254,17 +341,16 @@ export class RunnerClient {
       this.onMessage({ type: "crashed", reason: "fatal", message });
       return this.announceSpare();
     }
-    if (slot !== this.spare) return;
-    slot.port.onmessage = null;
-    slot.worker.terminate();
+    if (!this.spares.has(slot)) return;
     if (slot.ready) {
       // A booted spare died between runs (e.g. the browser reclaimed memory): boot another.
-      this.spare = this.startWorker();
+      this.discard(slot);
+      this.refill();
       this.onMessage({ type: "crashed", reason: "fatal", message });
+      this.announceSpare();
       return;
     }
-    // A spare that dies while booting would die again: report it, do not loop.
-    this.onMessage({ type: "bootFailed", message });
+    this.bootFailed(slot, message);
   }
 
   private scheduleFlush(): void {

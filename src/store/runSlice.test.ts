@@ -180,6 +180,24 @@ describe("run slice", () => {
     expect(store.getState().runStatus).toMatchObject({ message: expect.stringMatching(/interrupted/) });
   });
 
+  it("keeps the rows the worker hands over while Stop interrupts it, and none after the runner's outcome", () => {
+    const { store, id } = startedStore();
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0);
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+    store.getState().stopRun();
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user" });
+    b.created(2, "Task-2", 1, { t: 2 }).ready(2, 2).run(2, 2);
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+    expect(store.getState().trace.lanes().map((l) => l.name)).toEqual(["main", "Task-2"]);
+    expect(selectSummary(store.getState())).toMatchObject({ tasks: 2, steps: 2, virtualTimeS: 2 });
+    store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "user", rung: "interrupt", wallClockS: 20 });
+    const rows = store.getState().trace.rowCount;
+    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...threeTasksTrace() });
+    expect(store.getState().trace.rowCount).toBe(rows);
+    expect(store.getState().totals).toMatchObject({ tasks: 2, steps: 2 });
+  });
+
   it("ends a run that ran out of real time as stopped / wall-clock, naming the limit", () => {
     const { store, id } = startedStore();
     store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "wall-clock", rung: "terminate", wallClockS: 7 });

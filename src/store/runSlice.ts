@@ -101,11 +101,21 @@ export const createRunSlice =
   (set, get) => {
     let lastRunId = 0;
 
-    /** Ends the current run from the page side: close its open segments, count what it did. */
-    const cutShort = (runStatus: RunStatus): void => {
+    /**
+     * Ends the current run from the page side: close its open segments, count what it did. A Stop
+     * keeps the trace open until the runner's `stopOutcome`: the rows the worker hands over while
+     * it is being interrupted are the run's last moments and must not be dropped.
+     */
+    const cutShort = (runStatus: RunStatus, keepOpen = false): void => {
       const { trace, traceVersion } = get();
-      trace.finish(trace.endTime);
+      if (!keepOpen) trace.finish(trace.endTime);
       set({ runStatus, totals: totalsFromTrace(trace), runtime: REBOOT, traceVersion: traceVersion + 1 });
+    };
+
+    /** Stop was pressed and the runner has not yet said how the worker ended: its last rows still count. */
+    const draining = (): boolean => {
+      const { runStatus } = get();
+      return runStatus.kind === "stopped" && runStatus.reason === "user" && runStatus.rung === undefined;
     };
 
     /** The runner ended a run from the page side: say how (and, for wall-clock, end it here). */
@@ -117,7 +127,13 @@ export const createRunSlice =
         return cutShort({ kind: "stopped", reason: "wall-clock", message, rung: msg.rung });
       }
       if (runStatus.kind !== "stopped" || runStatus.reason !== "user") return;
-      set({ runStatus: { ...runStatus, message: `${USER_STOP_MESSAGE}; ${rungMessage(msg.rung)}`, rung: msg.rung } });
+      const { trace, traceVersion } = get();
+      trace.finish(trace.endTime);
+      set({
+        runStatus: { ...runStatus, message: `${USER_STOP_MESSAGE}; ${rungMessage(msg.rung)}`, rung: msg.rung },
+        totals: totalsFromTrace(trace),
+        traceVersion: traceVersion + 1,
+      });
     };
 
     return {
@@ -154,14 +170,14 @@ export const createRunSlice =
 
       stopRun: () => {
         if (get().runStatus.kind !== "running") return;
-        cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE });
+        cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE }, true);
         runner.stop();
       },
 
       applyWorkerMessage: (msg) => {
         // A run's leftovers: another run's messages, or anything after the page ended the run.
         if (msg.type === "stopOutcome") return msg.runId === get().currentRunId ? applyStopOutcome(msg) : undefined;
-        if ("runId" in msg && (msg.runId !== get().currentRunId || get().runStatus.kind !== "running")) return;
+        if ("runId" in msg && (msg.runId !== get().currentRunId || (get().runStatus.kind !== "running" && !(msg.type === "trace" && draining())))) return;
         switch (msg.type) {
           case "progress":
             return set({ runtime: { kind: "booting", fraction: clamp01(msg.fraction), stage: msg.stage } });
@@ -172,6 +188,7 @@ export const createRunSlice =
           case "trace": {
             const { trace, traceVersion } = get();
             trace.append(msg.columns, msg.details);
+            if (draining()) return set({ traceVersion: traceVersion + 1, totals: totalsFromTrace(trace) });
             return set({ traceVersion: traceVersion + 1 });
           }
           case "runEnded": {

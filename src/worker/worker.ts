@@ -33,11 +33,40 @@ function send(message: FromWorker, transfer: Transferable[] = []): void {
   else postToSelf(message, transfer);
 }
 
+/**
+ * Pyodide instantiates its wasm inside an Emscripten hook that only logs a failure ("wasm
+ * instantiation failed!") and never settles, so `loadPyodide` would wait forever and the page
+ * would show "Loading 5 %" for good. Watch the instantiation ourselves: report its stages as
+ * progress, and turn a failure into an error that ends the boot.
+ */
+function watchWasmInstantiation(): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const wasm = WebAssembly as { instantiateStreaming?: typeof WebAssembly.instantiateStreaming };
+    const original = wasm.instantiateStreaming;
+    if (original === undefined) return;
+    wasm.instantiateStreaming = (source, imports) => {
+      wasm.instantiateStreaming = original;
+      send({ type: "progress", stage: "Compiling the Python runtime", fraction: 0.3 });
+      return original.call(WebAssembly, source, imports).then(
+        (result) => {
+          send({ type: "progress", stage: "Starting Python", fraction: 0.7 });
+          return result;
+        },
+        (error: unknown) => {
+          reject(new Error(`could not compile the Python runtime (${error instanceof Error ? error.message : String(error)})`));
+          throw error;
+        },
+      );
+    };
+  });
+}
+
 async function boot(pyodideUrl: string, interruptBuffer: Int32Array | undefined): Promise<void> {
   send({ type: "progress", stage: "Downloading the Python runtime", fraction: 0.05 });
   let pyodide: PyodideInterface;
   try {
-    pyodide = await loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} });
+    const failed = watchWasmInstantiation();
+    pyodide = await Promise.race([loadPyodide({ indexURL: pyodideUrl, stdout: () => {}, stderr: () => {} }), failed]);
     pyodideRef = pyodide;
     send({ type: "progress", stage: "Installing Taskline", fraction: 0.9 });
     installPythonSources(pyodide);

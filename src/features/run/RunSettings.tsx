@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ChangeEvent } from "react";
 import type { RunBudget } from "../../protocol/messages";
 import { selectBudget, selectSetBudget, useAppStore } from "../../store";
-import { BUDGET_FIELDS, clampBudgetValue, loadBudget, saveBudget, type BudgetField, type BudgetStorage } from "./budgetSettings";
+import { useT } from "../i18n";
+import { BUDGET_FIELDS, clampBudgetValue, fieldLabelKey, fieldUnitKey, loadBudget, saveBudget, type BudgetField, type BudgetStorage } from "./budgetSettings";
 
 function browserStorage(): BudgetStorage | undefined {
   try {
@@ -12,12 +13,13 @@ function browserStorage(): BudgetStorage | undefined {
 }
 
 /**
- * A small popover to raise the run budgets (real time, virtual time, steps, tasks, output). The
+ * A small popover to raise the run budgets (real time, virtual time, steps, tasks, output, trace events). The
  * values are remembered in this browser and apply from the next Run.
  */
 export function RunSettings() {
   const budget = useAppStore(selectBudget);
   const setBudget = useAppStore(selectSetBudget);
+  const t = useT();
   const loaded = useRef(false);
 
   useEffect(() => {
@@ -36,27 +38,30 @@ export function RunSettings() {
 
   return (
     <details className="run-settings" data-testid="run-settings">
-      <summary className="button" title="Limits that stop a runaway program">
-        Limits
+      <summary className="button" title={t("limits.title")}>
+        {t("limits.label")}
       </summary>
-      <div className="run-settings__panel" role="group" aria-label="Run limits">
-        <p className="run-settings__note">A run that reaches a limit stops and keeps what it recorded.</p>
-        {BUDGET_FIELDS.map((field) => (
-          <label key={field.key} className="run-settings__field">
-            <span>
-              {field.label}
-              {field.unit !== "" && ` (${field.unit})`}
-            </span>
-            <input
-              type="number"
-              min={field.min}
-              max={field.max}
-              value={budget[field.key] ?? ""}
-              onChange={change(field)}
-              data-testid={`budget-${field.key}`}
-            />
-          </label>
-        ))}
+      <div className="run-settings__panel" role="group" aria-label={t("limits.aria")}>
+        <p className="run-settings__note">{t("limits.note")}</p>
+        {BUDGET_FIELDS.map((field) => {
+          const unit = fieldUnitKey(field);
+          return (
+            <label key={field.key} className="run-settings__field">
+              <span>
+                {t(fieldLabelKey(field))}
+                {unit !== undefined && ` (${t(unit)})`}
+              </span>
+              <input
+                type="number"
+                min={field.min}
+                max={field.max}
+                value={budget[field.key] ?? ""}
+                onChange={change(field)}
+                data-testid={`budget-${field.key}`}
+              />
+            </label>
+          );
+        })}
       </div>
     </details>
   );

@@ -1,14 +1,16 @@
 import { concurrencyGain } from "../../model/savings";
 import { formatDuration } from "../../model/timeFormat";
 import { selectRunStatus, selectSummary, selectTrace, useAppStore, useShallow } from "../../store";
-import { useT } from "../i18n";
-
+import { useT, type MessageKey } from "../i18n";
+import { incompleteBecause } from "./statusView";
 
 /** Totals of the current run; its data attributes are a public contract (DESIGN.md §5). */
 export function RunSummary() {
   const summary = useAppStore(useShallow(selectSummary));
   const trace = useAppStore(selectTrace);
-  const isRunning = useAppStore(selectRunStatus).kind === "running";
+  const runStatus = useAppStore(selectRunStatus);
+  const isRunning = runStatus.kind === "running";
+  const incomplete = incompleteBecause(runStatus);
   const t = useT();
   if (summary === undefined) {
     return (
@@ -31,6 +33,12 @@ export function RunSummary() {
         steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
       })}
       {!isRunning && <ConcurrencyGain lanes={trace} runSeconds={summary.virtualTimeS} />}
+      {incomplete !== undefined && (
+        <span className="run-summary__incomplete" data-testid="trace-incomplete" data-reason={incomplete} title={t("summary.incomplete.title")}>
+          {" · "}
+          {t("summary.incomplete", { why: t(`summary.incomplete.${incomplete}` satisfies MessageKey) })}
+        </span>
+      )}
     </div>
   );
 }

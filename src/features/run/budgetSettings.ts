@@ -4,13 +4,15 @@
  * the defaults, out-of-range input is clamped.
  */
 import { DEFAULT_BUDGET, type RunBudget } from "../../protocol/messages";
+import type { MessageKey } from "../i18n";
 
 export const BUDGET_KEY = "taskline.budget.v1";
 
 export interface BudgetField {
   readonly key: keyof RunBudget;
+  /** English name (the translated one is `limits.<key>`). */
   readonly label: string;
-  readonly unit: string;
+  readonly unit: "" | "s" | "chars";
   readonly min: number;
   readonly max: number;
 }
@@ -22,7 +24,17 @@ export const BUDGET_FIELDS: readonly BudgetField[] = [
   { key: "maxSteps", label: "Steps", unit: "", min: 100, max: 50_000_000 },
   { key: "maxTasks", label: "Tasks", unit: "", min: 10, max: 1_000_000 },
   { key: "maxOutputBytes", label: "Output", unit: "chars", min: 1_000, max: 50_000_000 },
+  { key: "maxTraceEvents", label: "Trace events", unit: "", min: 1_000, max: 100_000_000 },
 ];
+
+/** The i18n keys of a field's name and unit. */
+export function fieldLabelKey(field: BudgetField): MessageKey {
+  return `limits.${field.key}`;
+}
+
+export function fieldUnitKey(field: BudgetField): MessageKey | undefined {
+  return field.unit === "" ? undefined : `limits.unit.${field.unit}`;
+}
 
 /** `value` clamped into the field's range; undefined when it is not a number at all. */
 export function clampBudgetValue(field: BudgetField, value: number): number | undefined {

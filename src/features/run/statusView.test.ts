@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeStatus } from "../../store";
-import { describeProgramError, describeStatus } from "./statusView";
+import { describeProgramError, describeStatus, incompleteBecause } from "./statusView";
 
 const READY: RuntimeStatus = { kind: "ready", pythonVersion: "3.14.0" };
 
@@ -62,5 +62,20 @@ describe("program errors", () => {
 
   it("leave out an unknown line and an empty message", () => {
     expect(describeProgramError({ kind: "exception", excType: "KeyboardInterrupt", message: "", traceback: "" })).toBe("KeyboardInterrupt");
+  });
+});
+
+describe("the incomplete-trace marker", () => {
+  it("marks a trace cut short by a limit, Stop or a crash, with the reason", () => {
+    expect(incompleteBecause({ kind: "stopped", reason: "steps", message: "" })).toBe("steps");
+    expect(incompleteBecause({ kind: "stopped", reason: "trace-events", message: "" })).toBe("trace-events");
+    expect(incompleteBecause({ kind: "stopped", reason: "user", message: "" })).toBe("user");
+    expect(incompleteBecause({ kind: "crashed", reason: "fatal", message: "" })).toBe("fatal");
+  });
+
+  it("leaves whole traces unmarked: finished, failed, or deadlocked (nothing more could happen)", () => {
+    expect(incompleteBecause({ kind: "done" })).toBeUndefined();
+    expect(incompleteBecause({ kind: "running" })).toBeUndefined();
+    expect(incompleteBecause({ kind: "stopped", reason: "deadlock", message: "" })).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * sentence. Before the first run it describes the runtime; after that, how the last run ended.
  */
 import { formatVirtualTime } from "../../model/timeFormat";
-import type { ProgramError, RunTotals } from "../../protocol/messages";
+import type { ProgramError, RunTotals, StopReason } from "../../protocol/messages";
 import { USER_STOP_MESSAGE, type RunStatus, type RuntimeStatus } from "../../store";
 import { translator, type Translate } from "../i18n";
 
@@ -58,6 +58,16 @@ function describeRuntime(runtime: RuntimeStatus, t: Translate): StatusView {
     case "bootFailed":
       return { state: "crashed", reason: "fatal", text: t("status.bootFailed", { message: runtime.message }) };
   }
+}
+
+/**
+ * Why the current run's trace is incomplete, or undefined when the run ended by itself (done,
+ * error) or by a deadlock (nothing could ever happen again: the trace is whole).
+ */
+export function incompleteBecause(runStatus: RunStatus): Exclude<StopReason, "deadlock"> | undefined {
+  if (runStatus.kind === "crashed") return "fatal";
+  if (runStatus.kind !== "stopped" || runStatus.reason === "deadlock") return undefined;
+  return runStatus.reason;
 }
 
 /** "ValueError: boom (line 4)", "SyntaxError: invalid syntax (line 3, column 5)". */

@@ -128,6 +128,7 @@ def run_program(source: str, options: dict, flush) -> dict:
         if session.stop is not None and end["status"] != "stopped":  # the program swallowed the stop
             end = {"status": "stopped", "reason": session.stop.reason, "message": session.stop.message}
     finally:
+        sigint = _ignore_sigint()  # Stop re-arms the interrupt for a moment: the last rows must still reach the page
         sys.stdout, sys.stderr = saved_streams
         ambient = policy._local._loop
         if ambient is not None and not ambient.is_closed() and not ambient.is_running():
@@ -136,8 +137,26 @@ def run_program(source: str, options: dict, flush) -> dict:
         _events._set_running_loop(saved_running)
         session.flush()
         session.close()
+        _restore_sigint(sigint)
     end["totals"] = {"virtualTimeS": ended_at, "tasks": session.tasks, "steps": session.steps}
     return end
+
+
+def _ignore_sigint():
+    """Ignores KeyboardInterrupt from the page's interrupt buffer; returns what to restore."""
+    import signal
+
+    try:
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # no signal support here
+        return None
+
+
+def _restore_sigint(previous) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 def warm_up() -> list[dict]:

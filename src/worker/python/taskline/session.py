@@ -100,6 +100,9 @@ class Session:
         self.max_tasks = int(budget.get("maxTasks", 20_000))
         self.max_output = int(budget.get("maxOutputBytes", 2_000_000))
         self.horizon = float(budget.get("virtualHorizonS", 3600.0))
+        # Trace rows handed to the page; a budget, since every row costs the page memory.
+        self.max_events = int(budget.get("maxTraceEvents", 10_000_000))
+        self.events = 0
         self.steps = 0
         self.tasks = 0
         self.output_bytes = 0
@@ -417,8 +420,12 @@ class Session:
 
     def flush(self) -> None:
         started = REAL_PERF_COUNTER()
-        if self.rec.pending_rows() or self.rec.details:
+        rows = self.rec.pending_rows()
+        if rows or self.rec.details:
             self.flush_cb(*self.rec.drain())
+            self.events += rows
+            if self.events > self.max_events:
+                self.request_stop("trace-events", f"The program's trace grew past {self.max_events:,} events, the limit for one run.")
         self._last_flush = now = REAL_PERF_COUNTER()
         CLOCK.exclude(now - started)  # handing the trace to the page is not the program's time
 

@@ -246,6 +246,33 @@ class Endings(unittest.TestCase):
         """, maxTasks=10)
         self.assertEqual((r.status, r.end["reason"]), ("stopped", "tasks"))
 
+    def test_a_trace_that_grows_past_its_event_budget_stops_the_run(self):
+        r = run("""
+            import asyncio
+            async def main():
+                while True:
+                    await asyncio.gather(*(asyncio.sleep(0) for _ in range(100)))
+            asyncio.run(main())
+        """, maxTraceEvents=50_000)
+        self.assertEqual((r.status, r.end["reason"]), ("stopped", "trace-events"))
+        self.assertIn("50,000 events", r.end["message"])
+        self.assertGreater(len(r.rows), 50_000)
+
+    def test_hostile_clocks_end_fast_by_their_budgets(self):
+        r = run("import time\ntime.sleep(20)\nprint('woke')")
+        self.assertEqual((r.status, r.stdout(), r.virtual_time), ("done", "woke\n", 20.0))
+        r = run("""
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.time = lambda: 0.0  # a clock that never moves
+                while True:
+                    await asyncio.sleep(1)
+            asyncio.run(main())
+        """, virtualHorizonS=100)
+        self.assertEqual(r.status, "stopped")
+        self.assertIn(r.end["reason"], ("virtual-horizon", "steps"))
+
     def test_what_a_browser_cannot_do_says_why(self):
         r = run("""
             import threading

@@ -1,0 +1,62 @@
+/**
+ * Which booted interpreters wait for the next Run, and when to boot another. Pure bookkeeping
+ * (no workers here), so the policy is unit-tested:
+ *
+ * - At most `capacity` spares (booting or ready) exist; Run takes the *front* one, the first that
+ *   is ready (else the oldest, which is furthest along).
+ * - At most one spare boots at a time: a page's first spare boots alone (a second Pyodide
+ *   compiling beside it would slow the one the person waits for), and the next one starts once
+ *   it is ready. So after the first boot the pool fills to `capacity`, and back-to-back runs each
+ *   take a ready spare while the replacement boots behind them.
+ */
+export class SparePool<S> {
+  private readonly slots: { readonly spare: S; ready: boolean }[] = [];
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** The spare the next Run takes (and whose boot progress the page shows). */
+  get front(): S | undefined {
+    return (this.slots.find((s) => s.ready) ?? this.slots[0])?.spare;
+  }
+
+  has(spare: S): boolean {
+    return this.slots.some((s) => s.spare === spare);
+  }
+
+  isReady(spare: S): boolean {
+    return this.slots.some((s) => s.spare === spare && s.ready);
+  }
+
+  /** Whether another spare should start booting now. */
+  get wantsAnother(): boolean {
+    return this.slots.length < this.capacity && this.slots.every((s) => s.ready);
+  }
+
+  add(spare: S): void {
+    this.slots.push({ spare, ready: false });
+  }
+
+  markReady(spare: S): void {
+    for (const s of this.slots) if (s.spare === spare) s.ready = true;
+  }
+
+  /** Takes the front spare out of the pool, if it is ready. */
+  takeReady(): S | undefined {
+    const i = this.slots.findIndex((s) => s.ready);
+    if (i < 0) return undefined;
+    return this.slots.splice(i, 1)[0]!.spare;
+  }
+
+  remove(spare: S): void {
+    const i = this.slots.findIndex((s) => s.spare === spare);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  all(): readonly S[] {
+    return this.slots.map((s) => s.spare);
+  }
+}
