@@ -41,6 +41,8 @@ MAX_LANES = 500
 MAX_ROWS = 200_000
 # Longest repr of a value passed in or out.
 MAX_VALUE_CHARS = 80
+# The coro name of the main program's lane (drawn when it drives a generator outside any task).
+MAIN_CORO = "<module>"
 # A handoff row's y: the value went into the generator or came out of it.
 HANDOFF_IN = Handoff.IN
 HANDOFF_OUT = Handoff.OUT
@@ -62,6 +64,10 @@ def _short(value) -> str:
     except Exception as exc:  # a broken __repr__ must not break the run
         text = f"<repr failed: {type(exc).__name__}>"
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
+def _line_of(frame) -> int:
+    return (frame.f_lineno or 0) if frame is not None and frame.f_code.co_filename == USER_FILE else 0
 
 
 def _unwrap(value):
@@ -122,6 +128,9 @@ class _Tracer:
         self.arg_cache: dict = {}
         # The lane that yielded last: the inner generator when an outer one's `yield from` yields next.
         self.last_yielded = None
+        # Generator lanes whose frames are running now, innermost last; the main program's lane (0 = none yet).
+        self.running: list = []
+        self.main_lane = 0
         self.on = False
 
     # -- switching -------------------------------------------------------------------------------
@@ -151,6 +160,9 @@ class _Tracer:
         if not self.on:
             return
         self.on = False
+        if self.main_lane:
+            rec = self.session.rec
+            rec.row(Row.FINISH, self.main_lane, Outcome.DONE, rec.detail({"k": "end", "result": "None"}), CLOCK.now())
         m = sys.monitoring
         m.set_events(TOOL, 0)
         for c in list(self.gen_codes) + self.driver_codes:
@@ -203,12 +215,34 @@ class _Tracer:
                       "coro": code.co_qualname, "line": driver.f_lineno or 0}
             rec.row(Row.CREATED, lane_id, rec.detail(detail), abs(session.current), now)
             self._handoff(lane_id, HANDOFF_IN, self.pending.pop(key, None) or ("anext()" if async_gen else "next()"), now)
+            self._entered(lane, driver.f_lineno or 0, now)
             rec.row(Row.RUN, lane_id, 0, 0, now)
         except Exception:
             self.stop()
         finally:
             CLOCK.exclude(REAL_PERF_COUNTER() - t0)  # Taskline's bookkeeping is not the program's time
         return None
+
+    def _entered(self, lane, driver_line: int, now: float) -> None:
+        """A generator frame starts running. Driven from the main program (outside any task), the
+        main program gets a lane too, waiting on the generator, so the hand-over is drawn both ways."""
+        if not self.running and self.session.current == 0:
+            rec = self.session.rec
+            if self.main_lane == 0:
+                self.main_lane = next(self.session._ids)
+                detail = {"k": "lane", "lane": "generator", "name": "main program", "coro": MAIN_CORO, "line": 0}
+                rec.row(Row.CREATED, self.main_lane, rec.detail(detail), 0, now)
+            rec.row(Row.SUSPEND, self.main_lane, Wait.TASK | (lane.id << WAIT_TARGET_SHIFT), driver_line, now)
+        self.running.append(lane)
+
+    def _left(self, lane, now: float) -> None:
+        """A generator frame gave control back (yield, return, exception)."""
+        if self.running and self.running[-1] is lane:
+            self.running.pop()
+        elif lane in self.running:
+            self.running.remove(lane)
+        if not self.running and self.main_lane and self.session.current == 0:
+            self.session.rec.row(Row.RUN, self.main_lane, 0, 0, now)
 
     def _ended(self, frame, lane) -> None:
         self.lanes.pop(id(frame.f_generator), None)
@@ -236,6 +270,7 @@ class _Tracer:
                 self.pending[id(inner)] = text  # `yield from` passes what was sent on to the inner generator
             if text is not None or not lane.async_gen:
                 self._handoff(lane.id, HANDOFF_IN, text or "next()", now)
+            self._entered(lane, _line_of(frame.f_back), now)
             self.session.rec.row(Row.RUN, lane.id, 0, 0, now)
         except Exception:
             self.stop()
@@ -269,6 +304,7 @@ class _Tracer:
             else:
                 self._handoff(lane.id, HANDOFF_OUT, f"yielded {_short(value)} (yield from)", now)
                 rec.row(Row.SUSPEND, lane.id, Wait.YIELD, line, now)
+            self._left(lane, now)
         except Exception:
             self.stop()
         finally:
@@ -290,6 +326,7 @@ class _Tracer:
                 self._handoff(lane.id, HANDOFF_OUT, f"returned {_short(value)} (StopIteration)", now)
             rec.row(Row.FINISH, lane.id, Outcome.DONE, rec.detail({"k": "end", "result": _short(value)}), now)
             self._ended(frame, lane)
+            self._left(lane, now)
         except Exception:
             self.stop()
         finally:
@@ -309,6 +346,7 @@ class _Tracer:
             self.pending.pop(id(frame.f_generator), None)
             text = "close() → GeneratorExit" if isinstance(exc, GeneratorExit) else f"throw({_short(exc)})"
             self._handoff(lane.id, HANDOFF_IN, text, now)
+            self._entered(lane, _line_of(frame.f_back), now)
             self.session.rec.row(Row.RUN, lane.id, 0, 0, now)
         except Exception:
             self.stop()
@@ -335,6 +373,7 @@ class _Tracer:
                 self._handoff(lane.id, HANDOFF_OUT, f"raised {type(exc).__name__}: {_short(str(exc))[1:-1]}", now)
             rec.row(Row.FINISH, lane.id, outcome, rec.detail(detail), now)
             self._ended(frame, lane)
+            self._left(lane, now)
         except Exception:
             self.stop()
         finally:

@@ -52,6 +52,13 @@ class GeneratorLanes(unittest.TestCase):
         ])
         finish = r.of(Row.FINISH, lanes["Generator-1 (averager)"])
         self.assertEqual(finish[0][2], Outcome.CANCELLED)
+        # The main program drives it by hand: its lane waits on the generator at each call's line and
+        # runs again when the generator yields, so the hand-over is drawn both ways.
+        main = lanes["main program"]
+        waits = [(row[2] & 31, row[2] >> 5, row[3]) for row in r.of(Row.SUSPEND, main)]
+        gen = lanes["Generator-1 (averager)"]
+        self.assertEqual(waits, [(Wait.TASK, gen, 11), (Wait.TASK, gen, 13), (Wait.TASK, gen, 14), (Wait.TASK, gen, 15)])
+        self.assertEqual(len(r.of(Row.RUN, main)), 4)
 
     def test_stop_iteration_carries_the_return_value_and_yield_from_waits_on_the_inner_lane(self):
         r = run("""
@@ -71,7 +78,7 @@ class GeneratorLanes(unittest.TestCase):
         """)
         self.assertEqual(r.stdout(), "1 inner done\nvalue 42\n")
         lanes = r.lanes()
-        self.assertEqual(set(lanes), {"Generator-1 (outer)", "Generator-2 (inner)"})
+        self.assertEqual(set(lanes), {"Generator-1 (outer)", "Generator-2 (inner)", "main program"})
         self.assertEqual(story(r, "inner"), [("in", "next()"), ("out", "yielded 1"), ("yield", 3), ("in", "next()"), ("out", "returned 'inner done' (StopIteration)")])
         self.assertIn(("out", "returned 42 (StopIteration)"), story(r, "outer"))
         delegating = [row for row in r.of(Row.SUSPEND, lanes["Generator-1 (outer)"]) if (row[2] & 31) == Wait.TASK]
