@@ -127,12 +127,14 @@ def chain(task) -> tuple[str, list, list]:
     what, nxt = waits_on(task)
     text = f"{_name(task)} waits for {what}"
     while nxt is not None:
+        one_of_several = what.startswith(("gather(", "its TaskGroup"))
         if nxt in seen:
             cycle = seen[seen.index(nxt):]
             return text + f" — an await cycle: {cycle_text(cycle)}", seen, cycle
         seen.append(nxt)
         what, nxt_next = waits_on(nxt)
-        text += f", which waits for {what}"
+        # "which" would be ambiguous after a list of tasks: name the one the chain follows.
+        text += f"; {_name(nxt)} waits for {what}" if one_of_several else f", which waits for {what}"
         nxt = nxt_next
     return text, seen, []
 
@@ -154,7 +156,7 @@ def deadlock_report(loop, warn, cycles_warned: set) -> str:
             waited_on.add(nxt)
     # Start from tasks nobody waits for (the heads of chains), then whatever is left (cycles).
     order = [t for t in tasks if t not in waited_on] + [t for t in tasks if t in waited_on]
-    covered, chains, cycles = set(), [], []
+    covered, chains, cycles, warned = set(), [], [], set()
     for t in order:
         if t in covered:
             continue
@@ -162,6 +164,9 @@ def deadlock_report(loop, warn, cycles_warned: set) -> str:
         covered.update(through)
         chains.append(text)
         for member in through:
+            if member in warned:
+                continue
+            warned.add(member)
             warn("deadlock", member._tl_id, "Deadlock: " + chain(member)[0] + ".", user_line(member))
         key = frozenset(t._tl_id for t in cycle)
         if cycle and key not in cycles_warned:

@@ -104,6 +104,8 @@ class Deadlocks(unittest.TestCase):
         self.assertIn("waits for the Lock held by Task-3x, which waits for an Event nobody sets", message)
         found = problems(r)
         self.assertIn(("deadlock", "Task-3x", 7), found)
+        self.assertEqual(len([p for p in found if p[0] == "deadlock"]), 3)  # one per waiting task
+        self.assertIn("waits for gather(Task-3x, Task-2); Task-3x waits for an Event nobody sets", message)
         wanter = [p for p in found if p[0] == "deadlock" and p[2] == 10]
         self.assertEqual(len(wanter), 1)
         detail = [r.details[x]["message"] for k, _, x, _, _ in r.rows if k == Row.WARNING and r.details[x]["line"] == 10][0]
