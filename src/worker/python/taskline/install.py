@@ -15,6 +15,7 @@ import builtins
 from .clock import install_clock_patches
 from .loop import UnsupportedInBrowser, VirtualLoop
 from .session import current_session, install_warning_hook
+from .browser_limits import install_browser_limits
 from .waitfor import install_lock_owners
 
 __all__ = ["install", "AmbientLoopPolicy"]
@@ -96,3 +97,4 @@ def install() -> None:
     _install_shims()
     install_warning_hook()
     install_lock_owners()
+    install_browser_limits()
