@@ -38,7 +38,7 @@ TOOL = 4
 # A run draws at most this many generator lanes and this many generator rows; past that, the
 # program runs on without them (and a note says so).
 MAX_LANES = 500
-MAX_ROWS = 200_000
+MAX_ROWS = 100_000
 # Longest repr of a value passed in or out.
 MAX_VALUE_CHARS = 80
 # The coro name of the main program's lane (drawn when it drives a generator outside any task).

@@ -143,7 +143,8 @@ class GeneratorLanes(unittest.TestCase):
             print("done")
         """)
         self.assertEqual(r.stdout(), "done\n")
-        self.assertLessEqual(len(r.of(Row.HANDOFF)), 200_000)
+        self.assertLessEqual(len(r.of(Row.HANDOFF)), 100_000)
+        self.assertIn("stopped drawing generators", r.stdout(2))
 
 
 if __name__ == "__main__":
