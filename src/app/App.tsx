@@ -2,6 +2,8 @@ import { AutosaveNotice, type AutosaveController } from "../features/autosave";
 import { ConsolePanel } from "../features/console";
 import { CodeEditor } from "../features/editor";
 import { Inspector, PstreePanel } from "../features/inspector";
+import { GeneratorsPanel } from "../features/generators";
+import { ProblemsPanel } from "../features/problems";
 import { PlaybackBar } from "../features/playback";
 import { RequestsPanel } from "../features/requests";
 import { BootProgress, ClockModeSelect, ExportTraceButton, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
@@ -70,6 +72,8 @@ export function App({
             </Panel>
             <Panel title={t("panel.cursor")} className="app-main__inspector">
               <div className="app-main__inspector-body">
+                <ProblemsPanel />
+                <GeneratorsPanel />
                 <Inspector />
                 <PstreePanel />
               </div>

@@ -196,7 +196,7 @@ export function liveConcurrency(store: TraceStore, axis: "time" | "steps"): Live
       if (kind === RowKind.run) state.steps++;
       if (kind === RowKind.created) {
         const detail = store.detail(x);
-        if (detail?.k === "lane" && detail.lane === "thread") state.threads.add(task);
+        if (detail?.k === "lane" && detail.lane !== "task") state.threads.add(task); // threads and generators are not tasks
         return;
       }
       const next = ROW_CATEGORY[kind];

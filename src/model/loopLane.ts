@@ -54,7 +54,7 @@ function fold(d: Derivation, store: TraceStore, kind: number, task: number, x: n
   if (kind === RowKind.run) d.steps++;
   if (kind === RowKind.created) {
     const detail = store.detail(x);
-    if (detail?.k === "lane" && detail.lane === "thread") d.threads.add(task);
+    if (detail?.k === "lane" && detail.lane !== "task") d.threads.add(task); // threads and generators are not loop steps
     return;
   }
   if (d.threads.has(task)) return;

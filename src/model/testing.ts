@@ -3,6 +3,7 @@
  * happen, so a test reads like the run it describes. Not used by the app itself.
  */
 import {
+  HandoffDirection,
   Outcome,
   RowKind,
   WAIT_TARGET_SHIFT,
@@ -52,7 +53,7 @@ export class TraceBuilder {
     task: number,
     name: string,
     parent = 0,
-    opts: { readonly t?: number; readonly coro?: string; readonly line?: number; readonly lane?: "task" | "thread" } = {},
+    opts: { readonly t?: number; readonly coro?: string; readonly line?: number; readonly lane?: "task" | "thread" | "generator" } = {},
   ): this {
     const index = this.addDetail({
       k: "lane",
@@ -106,6 +107,18 @@ export class TraceBuilder {
   /** `print(text)` as Python does it: the text and the newline as two writes. */
   print(task: number, t: number, text: string, stream: "stdout" | "stderr" = "stdout"): this {
     return this.output(task, t, text, stream).output(task, t, "\n", stream);
+  }
+
+  /** asyncio would warn here (a problem on the lane). */
+  warning(task: number, t: number, code: string, message: string, line = 0): this {
+    const index = this.addDetail({ k: "warning", code, message, line });
+    return this.row(RowKind.warning, task, index, 0, t);
+  }
+
+  /** A value passed into (`in`) or out of (`out`) a generator lane. */
+  handoff(task: number, t: number, text: string, direction: "in" | "out"): this {
+    const index = this.addDetail({ k: "text", text });
+    return this.row(RowKind.handoff, task, index, direction === "in" ? HandoffDirection.in : HandoffDirection.out, t);
   }
 
   loopEnd(t: number): this {

@@ -50,7 +50,7 @@ interface OpenSegment {
 /** Mutable per-lane state while rows are folded in. */
 interface LaneBuilder {
   readonly id: TaskId;
-  readonly kind: "task" | "thread";
+  readonly kind: "task" | "thread" | "generator";
   readonly name: string;
   readonly coro: string;
   readonly parent?: TaskId;
@@ -410,7 +410,7 @@ export class TraceStore {
     const d: LaneDetail = detail;
     const lane: LaneBuilder = {
       id: taskId(task),
-      kind: d.lane === "thread" ? "thread" : "task",
+      kind: d.lane === "thread" || d.lane === "generator" ? d.lane : "task",
       name: d.name,
       coro: d.coro,
       ...(y !== 0 && { parent: taskId(y) }),

@@ -38,7 +38,8 @@ export interface Segment {
 
 export interface Lane {
   readonly id: TaskId;
-  readonly kind: "task" | "thread";
+  /** "generator": a generator or async generator of the user's code, driven by hand (see generators.py). */
+  readonly kind: "task" | "thread" | "generator";
   readonly name: string;
   readonly coro: string;
   /** The task that created it, if any. */

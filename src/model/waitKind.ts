@@ -17,6 +17,7 @@ const NAMES: Readonly<Record<WaitKind, string>> = {
   [WaitKind.taskGroup]: "TaskGroup",
   [WaitKind.wait]: "wait",
   [WaitKind.timeout]: "timeout",
+  [WaitKind.yield]: "yield",
 };
 
 /** Stable display name of a wait kind ("sleep", "Semaphore", ...); "unknown" for unknown codes. */

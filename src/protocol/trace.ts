@@ -38,6 +38,12 @@ export const RowKind = {
   callback: 11,
   /** A run of the loop ended at t (loop closed or run_until_complete returned). */
   loopEnd: 12,
+  /**
+   * A value passed between a generator lane and its driver. task = the generator lane, x = detail
+   * index of a {@link TextDetail} (`next()`, `send(10)`, `yielded 3`, `returned 42 (StopIteration)`),
+   * y = {@link HandoffDirection}.
+   */
+  handoff: 13,
 } as const;
 export type RowKind = (typeof RowKind)[keyof typeof RowKind];
 
@@ -58,6 +64,8 @@ export const WaitKind = {
   taskGroup: 12,
   wait: 13,
   timeout: 14,
+  /** A generator lane paused at a `yield` (y of the suspend row = the yield's line). */
+  yield: 15,
 } as const;
 export type WaitKind = (typeof WaitKind)[keyof typeof WaitKind];
 
@@ -80,6 +88,15 @@ export const WakerKind = {
 } as const;
 export type WakerKind = (typeof WakerKind)[keyof typeof WakerKind];
 
+/** Which way a handoff row's value went (its y). */
+export const HandoffDirection = {
+  /** From the driver into the generator: next(), send(x), throw(e), close(). */
+  in: 1,
+  /** From the generator to the driver: a yielded value, the return value, the exception. */
+  out: 2,
+} as const;
+export type HandoffDirection = (typeof HandoffDirection)[keyof typeof HandoffDirection];
+
 /** How a lane ended (a finish row's x). */
 export const Outcome = { done: 0, failed: 1, cancelled: 2 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
@@ -90,8 +107,11 @@ export const WAIT_TARGET_SHIFT = 5;
 /** Describes a new lane (referenced by a `created` row). */
 export interface LaneDetail {
   readonly k: "lane";
-  /** "task" for an asyncio Task, "thread" for a to_thread/run_in_executor lane. */
-  readonly lane: "task" | "thread";
+  /**
+   * "task" for an asyncio Task, "thread" for a to_thread/run_in_executor lane, "generator" for a
+   * generator or async generator of the user's code (see generators.py).
+   */
+  readonly lane: "task" | "thread" | "generator";
   /** Task name as asyncio reports it (`Task-3` or the name given). */
   readonly name: string;
   /** Coroutine (or function, for a thread lane) qualified name. */

@@ -34,7 +34,7 @@ function parseDetail(v: unknown): Detail | undefined {
   if (!isObj(v)) return undefined;
   switch (v.k) {
     case "lane":
-      return (v.lane === "task" || v.lane === "thread") && isText(v.name) && isText(v.coro) && isCount(v.line)
+      return (v.lane === "task" || v.lane === "thread" || v.lane === "generator") && isText(v.name) && isText(v.coro) && isCount(v.line)
         ? { k: "lane", lane: v.lane, name: v.name, coro: v.coro, line: v.line }
         : undefined;
     case "end":

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, WakerKind } from "./trace";
+import { HandoffDirection, Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, WakerKind } from "./trace";
 
 const wirePy = readFileSync(new URL("../worker/python/taskline/wire.py", import.meta.url), "utf8");
 
@@ -19,6 +19,7 @@ describe("the trace wire format", () => {
     expect(pythonConstants("Wait")).toEqual(asPython(WaitKind));
     expect(pythonConstants("Waker")).toEqual(asPython(WakerKind));
     expect(pythonConstants("Outcome")).toEqual(asPython(Outcome));
+    expect(pythonConstants("Handoff")).toEqual(asPython(HandoffDirection));
     expect(wirePy).toContain(`WAIT_TARGET_SHIFT = ${WAIT_TARGET_SHIFT}`);
   });
 });

@@ -15,6 +15,8 @@ import builtins
 from .clock import install_clock_patches
 from .loop import UnsupportedInBrowser, VirtualLoop
 from .session import current_session, install_warning_hook
+from .browser_limits import install_browser_limits
+from .waitfor import install_lock_owners
 
 __all__ = ["install", "AmbientLoopPolicy"]
 
@@ -94,3 +96,5 @@ def install() -> None:
     asyncio.get_event_loop = _events.get_event_loop = _get_event_loop
     _install_shims()
     install_warning_hook()
+    install_lock_owners()
+    install_browser_limits()

@@ -19,6 +19,7 @@ import itertools
 
 from .clock import CLOCK
 from .session import StopRun, TracedTask, current_session
+from .waitfor import deadlock_report
 
 __all__ = ["VirtualLoop", "UnsupportedInBrowser"]
 
@@ -250,8 +251,8 @@ class VirtualLoop(asyncio.BaseEventLoop):
 
 
 def _deadlock_message(loop) -> str:
-    names = [t.get_name() for t in asyncio.all_tasks(loop) if getattr(t, "_tl_id", 0)]
-    shown = ", ".join(names[:8]) + ("…" if len(names) > 8 else "")
-    who = f"the {len(names)} waiting task{'s' if len(names) != 1 else ''} ({shown})" if names else "the program"
-    return (f"Deadlock: nothing is ready to run and no timer is pending, so nothing can ever wake {who}. "
-            "Plain Python would hang here forever.")
+    """Names the waiting tasks and follows who waits for whom (see waitfor.py)."""
+    session = current_session()
+    if session is None:
+        return deadlock_report(loop, lambda *args: None, set())
+    return deadlock_report(loop, session.warn, session.cycles_warned)

@@ -14,6 +14,7 @@ import io
 import sys
 
 from .clock import CLOCK
+from .generators import unwatch as _unwatch_generators, watch as _watch_generators
 from .session import USER_FILE, Session, StopRun, current_session, register_source, user_traceback
 from .web_requests import forget_apps, send_requests
 
@@ -129,6 +130,7 @@ def run_program(source: str, options: dict, flush) -> dict:
             end = {"status": "stopped", "reason": session.stop.reason, "message": session.stop.message}
     finally:
         sigint = _ignore_sigint()  # Stop re-arms the interrupt for a moment: the last rows must still reach the page
+        _unwatch_generators()
         sys.stdout, sys.stderr = saved_streams
         ambient = policy._local._loop
         if ambient is not None and not ambient.is_closed() and not ambient.is_running():
@@ -174,6 +176,7 @@ def _execute(source: str, requests: list) -> dict:
     except ValueError as exc:  # e.g. "source code string cannot contain null bytes"
         return {"status": "error", "error": {"kind": "syntax", "excType": "SyntaxError", "message": str(exc), "line": 1, "column": 1, "traceback": f"SyntaxError: {exc}\n"}}
     namespace = {"__name__": "__main__", "__file__": USER_FILE, "__builtins__": __builtins__}
+    _watch_generators(current_session(), code)  # generator lanes (generators.py)
     main_module = sys.modules.get("__main__")
     try:
         if code.co_flags & inspect.CO_COROUTINE:

@@ -19,6 +19,7 @@ from asyncio import futures as _futures
 from .clock import CLOCK, REAL_PERF_COUNTER
 from .frames import USER_FILE, await_frames, classify_code, register_source, user_line_of_caller, user_traceback
 from .recorder import FLUSH_ROWS, Recorder
+from .waitfor import await_cycle, cycle_text, user_line
 from .wire import WAIT_TARGET_SHIFT, Outcome, Row, Wait, Waker
 
 __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "register_source", "user_traceback"]
@@ -31,6 +32,9 @@ _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)
 _ORIGIN_DEPTH = 2
 # Longest repr of a task's result kept in the trace.
 MAX_RESULT_CHARS = 200
+# A task step computing longer than this (virtual seconds, realistic clock) blocked the loop, as
+# asyncio's debug mode reports slow callbacks (loop.slow_callback_duration).
+SLOW_STEP_S = 0.1
 
 
 class StopRun(BaseException):
@@ -53,6 +57,7 @@ class TracedTask(asyncio.Task):
     """asyncio.Task that tells the session about its birth and its cancellation."""
 
     _tl_id = 0
+    _tl_cancelling = False
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         session = _session
@@ -66,9 +71,15 @@ class TracedTask(asyncio.Task):
         return super().__repr__().replace("<TracedTask ", "<Task ", 1)
 
     def cancel(self, msg=None):
+        if self._tl_cancelling:  # an await cycle: A.cancel() -> B.cancel() -> A.cancel() ... would overflow the stack
+            return False
         if self._tl_id and not self.done() and _session is not None:
             _session.cancel_requested(self, msg)
-        return super().cancel(msg)
+        self._tl_cancelling = True
+        try:
+            return super().cancel(msg)
+        finally:
+            self._tl_cancelling = False
 
 
 # Programs print tasks and check their type's name; they must see asyncio's own.
@@ -124,6 +135,12 @@ class Session:
         self.created_lines: dict[int, int] = {}
         # Lines whose blocking call was already reported (one warning per line, not per call).
         self.blocking_lines_warned: set[int] = set()
+        # (task id, line) of slow steps already reported; time.sleep seconds within step `_slept_step`.
+        self.slow_steps_warned: set[tuple[int, int]] = set()
+        self._slept_step = -1
+        self._slept = 0.0
+        # Await cycles already reported, as frozensets of task ids.
+        self.cycles_warned: set[frozenset] = set()
         self._last_flush = REAL_PERF_COUNTER()
         CLOCK.reset(realistic=realistic)
         # Time of the last step boundary: where the next step starts (see run_task_step).
@@ -220,7 +237,8 @@ class Session:
         # starts when the previous one ended, because nothing but the loop runs in between.
         tid = task._tl_id
         extend = self.rec.extend
-        extend((Row.RUN, tid, 0, 0, self.last_t))
+        start = self.last_t
+        extend((Row.RUN, tid, 0, 0, start))
         self.current = tid
         self.self_ready = False
         try:
@@ -228,6 +246,8 @@ class Session:
         finally:
             self.current = 0
             self.last_t = now = CLOCK.now()
+        if now - start > SLOW_STEP_S and CLOCK.realistic:
+            self._slow_step(task, tid, now - start)
         self.steps += 1
         if task.done():
             self._finished(task, tid, now)
@@ -236,6 +256,8 @@ class Session:
         else:
             kind, target, line = self._suspension(task)
             extend((Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now))
+            if kind == Wait.TASK or kind == Wait.GATHER:
+                self._check_await_cycle(task)
         if self.steps >= self.max_steps:
             self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
 
@@ -342,6 +364,9 @@ class Session:
             rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
             return
         line = user_line_of_caller()
+        if self._slept_step != self.steps:
+            self._slept_step, self._slept = self.steps, 0.0
+        self._slept += seconds
         rec.row(Row.BLOCK_START, lane, line, 0, now)
         if lane and line not in self.blocking_lines_warned:
             self.blocking_lines_warned.add(line)
@@ -373,6 +398,31 @@ class Session:
         """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts."""
         rec = self.rec
         rec.row(Row.WARNING, task, rec.detail({"k": "warning", "code": code, "message": message, "line": line}), 0, CLOCK.now())
+
+    def _slow_step(self, task, tid: int, duration: float) -> None:
+        """A step took longer than SLOW_STEP_S: the computation in it (not time.sleep) blocked the loop."""
+        computed = duration - (self._slept if self._slept_step == self.steps else 0.0)
+        if computed <= SLOW_STEP_S:
+            return
+        line = user_line(task) if not task.done() else self.created_lines.get(tid, 0)
+        if (tid, line) in self.slow_steps_warned:
+            return
+        self.slow_steps_warned.add((tid, line))
+        where = f" (the step ending at line {line})" if line and not task.done() else ""
+        self.warn("slow-step", tid, f"{task.get_name()} computed for {computed * 1000:.0f} ms without an await{where}: "
+                  f"the event loop was blocked and no other task ran meanwhile (asyncio's debug mode reports steps over "
+                  f"{SLOW_STEP_S * 1000:.0f} ms). Split the work with `await asyncio.sleep(0)` or move it to `asyncio.to_thread`.", line)
+
+    def _check_await_cycle(self, task) -> None:
+        """The task just suspended on another task (or a gather): did that close an await cycle?"""
+        cycle = await_cycle(task)
+        key = frozenset(t._tl_id for t in cycle)
+        if not cycle or key in self.cycles_warned:
+            return
+        self.cycles_warned.add(key)
+        text = "Await cycle: " + cycle_text(cycle) + "."
+        for member in cycle:
+            self.warn("await-cycle", member._tl_id, text, user_line(member))
 
     def asyncio_complained(self, context: dict) -> None:
         """The loop's exception handler was called: asyncio is reporting a problem."""

@@ -4,7 +4,7 @@ The recorder writes rows of (kind, task, x, y, t) into columns; the page decodes
 TypeScript twin of this module. A unit test compares the two files, so they cannot drift.
 """
 
-__all__ = ["Row", "Wait", "Waker", "Outcome", "WAIT_TARGET_SHIFT"]
+__all__ = ["Row", "Wait", "Waker", "Outcome", "Handoff", "WAIT_TARGET_SHIFT"]
 
 
 class Row:
@@ -22,6 +22,7 @@ class Row:
     WARNING = 10
     CALLBACK = 11
     LOOP_END = 12
+    HANDOFF = 13
 
 
 class Wait:
@@ -42,6 +43,7 @@ class Wait:
     TASK_GROUP = 12
     WAIT = 13
     TIMEOUT = 14
+    YIELD = 15
 
 
 class Waker:
@@ -62,6 +64,13 @@ class Outcome:
     DONE = 0
     FAILED = 1
     CANCELLED = 2
+
+
+class Handoff:
+    """Which way a handoff row's value went (trace.ts HandoffDirection)."""
+
+    IN = 1
+    OUT = 2
 
 
 # A suspend row's x packs the wait kind in the low bits and the target lane id above them.

@@ -1,0 +1,2 @@
+export { GeneratorsPanel } from "./GeneratorsPanel";
+export { generatorStories, type GeneratorStory, type Handoff } from "./handoffs";

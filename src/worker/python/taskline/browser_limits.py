@@ -1,0 +1,72 @@
+"""Threads and processes: what a browser tab cannot start, explained in one paragraph each.
+
+Pyodide runs Python on one thread with no way to start OS threads or processes, so the tutorials'
+`threading.Thread`, `ThreadPoolExecutor`, `multiprocessing.Process` / `Pool` / `Queue` and
+`ProcessPoolExecutor` cannot run as written. Instead of `RuntimeError: can't start new thread` or
+`No module named '_multiprocessing'`, each raises `UnsupportedInBrowser` saying what happens in
+real Python and what to use here. (Threads inside asyncio do work: `asyncio.to_thread` and
+`loop.run_in_executor` run the function on a thread lane with its own clock.)
+"""
+
+__all__ = ["install_browser_limits", "NO_THREADS", "NO_THREAD_POOL", "NO_PROCESSES"]
+
+NO_THREADS = (
+    "threading.Thread cannot start here: in real Python it runs the function on an OS thread (one thread at a "
+    "time holds the GIL, so threads overlap waiting, not computing), but a browser tab gives Python no threads. "
+    "Use asyncio tasks to overlap waits, or `await asyncio.to_thread(func, ...)` to see a blocking function on a thread lane."
+)
+NO_THREAD_POOL = (
+    "ThreadPoolExecutor cannot start its threads here: in real Python it runs the functions on a pool of OS threads, "
+    "but a browser tab gives Python no threads. Inside asyncio use `await asyncio.to_thread(func, ...)` or "
+    "`await loop.run_in_executor(None, func, ...)`, which Taskline draws as thread lanes."
+)
+NO_PROCESSES = (
+    "{what} needs separate processes: in real Python they compute in parallel on other CPU cores (each with its "
+    "own GIL), but a browser tab cannot start processes. For waiting "
+    "(I/O-bound) work use asyncio tasks; CPU-bound work runs on the one core this tab gives Python "
+    "(see the example \"Process vs thread vs coroutine\")."
+)
+
+# multiprocessing's context methods that need the missing _multiprocessing module or a process.
+_MP_NAMES = ("Pool", "Queue", "JoinableQueue", "SimpleQueue", "Manager", "Lock", "RLock", "Semaphore",
+             "BoundedSemaphore", "Condition", "Event", "Barrier", "Value", "Array", "Pipe")
+
+
+def _refuse(message: str):
+    from .loop import UnsupportedInBrowser
+
+    def refuse(*args, **kwargs):
+        raise UnsupportedInBrowser(message)
+
+    return refuse
+
+
+def install_browser_limits() -> None:
+    """Replaces the thread and process entry points with explanations. Idempotent."""
+    import concurrent.futures as cf
+    import concurrent.futures.thread as cf_thread
+    import threading
+
+    threading.Thread.start = _refuse(NO_THREADS)
+    cf_thread.ThreadPoolExecutor.submit = _refuse(NO_THREAD_POOL)
+
+    from .loop import UnsupportedInBrowser
+
+    class ProcessPoolExecutor:
+        """Stands in for concurrent.futures.ProcessPoolExecutor, which needs processes."""
+
+        def __init__(self, *args, **kwargs):
+            raise UnsupportedInBrowser(NO_PROCESSES.format(what="ProcessPoolExecutor"))
+
+    cf.ProcessPoolExecutor = ProcessPoolExecutor
+    try:
+        import multiprocessing
+        import multiprocessing.context as mp_context
+        import multiprocessing.process as mp_process
+    except ImportError:
+        return
+    mp_process.BaseProcess.start = _refuse(NO_PROCESSES.format(what="multiprocessing.Process"))
+    for name in _MP_NAMES:
+        refuse = _refuse(NO_PROCESSES.format(what=f"multiprocessing.{name}"))
+        setattr(mp_context.BaseContext, name, lambda self, *a, _refuse=refuse, **k: _refuse())
+        setattr(multiprocessing, name, refuse)

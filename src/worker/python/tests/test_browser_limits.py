@@ -1,0 +1,82 @@
+"""The tutorials' thread and process programs end with one explanation, not an obscure error."""
+
+import unittest
+
+from .support import run
+
+THREADS = ("threading.Thread cannot start here", """
+    import threading, time
+    def work(n):
+        time.sleep(1)
+    ts = [threading.Thread(target=work, args=(i,)) for i in range(3)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+""", 7)  # the source starts with a blank line
+THREAD_POOL = ("ThreadPoolExecutor cannot start its threads here", """
+    from concurrent.futures import ThreadPoolExecutor
+    def work(n):
+        return n * 2
+    with ThreadPoolExecutor(max_workers=3) as ex:
+        print(list(ex.map(work, range(3))))
+""", 6)  # the source starts with a blank line
+PROCESS = ("multiprocessing.Process needs separate processes", """
+    from multiprocessing import Process
+    def work(n):
+        print(n)
+    if __name__ == "__main__":
+        p = Process(target=work, args=(1,))
+        p.start()
+        p.join()
+""", 7)  # the source starts with a blank line
+POOL = ("multiprocessing.Pool needs separate processes", """
+    from multiprocessing import Pool
+    def square(x):
+        return x * x
+    if __name__ == "__main__":
+        with Pool(4) as pool:
+            print(pool.map(square, range(5)))
+""", 6)  # the source starts with a blank line
+PROCESS_POOL = ("ProcessPoolExecutor needs separate processes", """
+    from concurrent.futures import ProcessPoolExecutor
+    def square(x):
+        return x * x
+    if __name__ == "__main__":
+        with ProcessPoolExecutor() as ex:
+            print(list(ex.map(square, range(5))))
+""", 6)  # the source starts with a blank line
+QUEUE = ("multiprocessing.Queue needs separate processes", """
+    import multiprocessing as mp
+    q = mp.Queue()
+""", 3)  # the source starts with a blank line
+
+
+class ThreadsAndProcesses(unittest.TestCase):
+    def test_each_tutorial_program_ends_with_what_real_python_does_and_what_to_use_here(self):
+        for start, source, line in (THREADS, THREAD_POOL, PROCESS, POOL, PROCESS_POOL, QUEUE):
+            with self.subTest(start):
+                r = run(source)
+                error = r.end.get("error", {})
+                self.assertEqual((r.status, error.get("excType"), error.get("line")), ("error", "UnsupportedInBrowser", line))
+                self.assertTrue(error["message"].startswith(start), error["message"])
+                self.assertIn("in real Python", error["message"])
+
+    def test_threads_inside_asyncio_still_run_on_thread_lanes(self):
+        r = run("""
+            import asyncio, threading, time
+            lock = threading.Lock()
+            def blocking():
+                with lock:
+                    time.sleep(1)
+                return "ok"
+            async def main():
+                print(await asyncio.gather(asyncio.to_thread(blocking), asyncio.to_thread(blocking)))
+            asyncio.run(main())
+        """)
+        self.assertEqual((r.status, r.stdout()), ("done", "['ok', 'ok']\n"))
+        self.assertEqual(r.virtual_time, 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
