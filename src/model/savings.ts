@@ -10,6 +10,7 @@ import type { Lane } from "./types";
 export function sequentialSeconds(lanes: readonly Lane[]): number {
   let total = 0;
   for (const lane of lanes) {
+    if (lane.kind === "generator") continue; // runs inside its driver's steps, which count already
     for (const segment of lane.segments) {
       const length = segment.end - segment.start;
       const isWork = segment.state === "running" || segment.state === "blocked";

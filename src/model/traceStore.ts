@@ -479,8 +479,12 @@ function closeSegment(open: OpenSegment, end: number, endStep: number): Segment 
   };
 }
 
-/** Whether a segment counts as work or simulated I/O when summing the run one step at a time. */
-function isSequentialWork(state: SegmentState, waitKind: WaitKind | undefined, lane: "task" | "thread"): boolean {
+/**
+ * Whether a segment counts as work or simulated I/O when summing the run one step at a time. A
+ * generator runs inside its driver's step, which already counts, so its lane adds nothing.
+ */
+function isSequentialWork(state: SegmentState, waitKind: WaitKind | undefined, lane: Lane["kind"]): boolean {
+  if (lane === "generator") return false;
   return state === "running" || state === "blocked" || (state === "waiting" && (waitKind === WaitKind.sleep || lane === "thread"));
 }
 
