@@ -101,7 +101,7 @@ const HEAD_PX = 5;
  * Relations often coincide (a task created and awaited in one step): each kind is nudged
  * sideways so their lines run side by side instead of on top of each other.
  */
-const KIND_OFFSET_PX: Readonly<Record<ArrowLine["kind"], number>> = { create: -2, await: 2, wake: 0, cancel: 4 };
+const KIND_OFFSET_PX: Readonly<Record<ArrowLine["kind"], number>> = { create: -2, await: 2, wake: 0, cancel: 4, exception: -4 };
 
 /**
  * Relation arrows: a thin vertical line from the source row's centre to the target row's, a dot
@@ -114,8 +114,9 @@ export function paintArrows(ctx: CanvasRenderingContext2D, arrows: readonly Arro
     if (list === undefined) byKind.set(a.kind, (list = []));
     list.push(a);
   }
-  ctx.lineWidth = 1.25;
   for (const [kind, list] of byKind) {
+    // An exception is the fact a reader hunts for: a heavier line.
+    ctx.lineWidth = kind === "exception" ? 2 : 1.25;
     const colour = palette.relation[kind];
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;

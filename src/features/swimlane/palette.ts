@@ -55,7 +55,7 @@ export const LIGHT_PALETTE: Palette = {
   foreground: "#1F2328",
   stripe: "#F6F7F9",
   separator: "#C8CCD2",
-  relation: { create: "#555555", await: "#7B3FA0", wake: "#0F7B6C", cancel: "#C2185B" },
+  relation: { create: "#555555", await: "#7B3FA0", wake: "#0F7B6C", cancel: "#C2185B", exception: "#B3001B" },
   mark: { output: "#1F2328", warning: "#D55E00" },
   selection: "rgba(0, 114, 178, 0.16)",
   veil: "rgba(255, 255, 255, 0.6)",
@@ -86,7 +86,7 @@ export const DARK_PALETTE: Palette = {
   foreground: "#E3E5E8",
   stripe: "#25272B",
   separator: "#4A4E55",
-  relation: { create: "#B8BCC4", await: "#C39BE0", wake: "#5FD3BC", cancel: "#FF6FA5" },
+  relation: { create: "#B8BCC4", await: "#C39BE0", wake: "#5FD3BC", cancel: "#FF6FA5", exception: "#FF4D4D" },
   mark: { output: "#F2F3F5", warning: "#FF9F43" },
   selection: "rgba(61, 155, 219, 0.22)",
   veil: "rgba(30, 31, 34, 0.6)",
@@ -114,4 +114,9 @@ export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly 
   { kind: "await", label: "await", title: "await: from a waiting task to the task(s) it awaits (gather fans out)" },
   { kind: "wake", label: "wake-up", title: "wake-up: from the task whose completion, release or put made another task ready" },
   { kind: "cancel", label: "cancellation", title: "cancellation: from the task that called cancel() to the cancelled task" },
+  {
+    kind: "exception",
+    label: "exception",
+    title: "exception: from a failed task to the task its exception reached (an await, gather or TaskGroup; siblings a TaskGroup cancelled because of it)",
+  },
 ];
