@@ -25,7 +25,7 @@ import { layoutLaneTree, type LaneRow, type LaneTree } from "./laneTree";
 import { stepAt } from "../../model/timeline";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import { paletteFor, type Palette, type Theme } from "./palette";
-import { segmentLabel } from "./segmentLabel";
+import { segmentLabelChoices } from "./segmentLabel";
 import { SwimlaneToolbar } from "./SwimlaneToolbar";
 import { tooltipText, type TooltipSpan } from "./tooltipText";
 import { useColorScheme } from "./useColorScheme";
@@ -101,6 +101,7 @@ interface Drawn {
 const EMPTY_DRAWN: Drawn = { rects: [], rows: [], laneRows: [], ticks: [], marks: [], nameOf: () => undefined, plot: undefined, base: undefined };
 
 const EMPTY_SET: ReadonlySet<TaskId> = new Set();
+const NO_LABEL: readonly string[] = [];
 
 /**
  * Every task as a lane over virtual time (or steps): DOM labels on the left (nested under the task
@@ -183,9 +184,9 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
       scrollTopPx: scrollTop,
       beforeSegments: () => paintSelection(ctx, selectedRow, p.palette, ROW_PX, p.plotWidthPx, scrollTop),
       labelOf: (r) => {
-        if (r.merged !== undefined) return "";
+        if (r.merged !== undefined) return NO_LABEL;
         const span = rows[r.row]?.[r.index];
-        return span === undefined ? "" : segmentLabel(span, nameOf);
+        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf);
       },
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);

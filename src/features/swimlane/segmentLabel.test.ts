@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../../protocol/trace";
-import { segmentLabel } from "./segmentLabel";
+import { fitLabel, segmentLabel, segmentLabelChoices } from "./segmentLabel";
 import { tooltipText } from "./tooltipText";
 
 const names = new Map([[3, "Task-3"]]);
@@ -21,6 +21,46 @@ describe("segmentLabel", () => {
     expect(segmentLabel({ state: "blocked", start: 0, end: 1 }, nameOf)).toBe("blocking");
     expect(segmentLabel({ state: "running", start: 0, end: 1 }, nameOf)).toBe("");
     expect(segmentLabel({ state: "done", start: 1, end: 1 }, nameOf)).toBe("");
+  });
+});
+
+describe("fitLabel", () => {
+  // A monospace stand-in for canvas measureText: 6 px per character.
+  const measure = (text: string) => text.length * 6;
+  const sleep500 = segmentLabelChoices({ state: "waiting", start: 0, end: 0.5, waitKind: WaitKind.sleep }, nameOf);
+
+  it("drops whole words as room shrinks: 'sleep 500 ms', then 'sleep', then nothing", () => {
+    expect(sleep500).toEqual(["sleep 500 ms", "sleep"]);
+    expect(fitLabel(sleep500, 72, measure)).toBe("sleep 500 ms");
+    expect(fitLabel(sleep500, 71, measure)).toBe("sleep");
+    expect(fitLabel(sleep500, 30, measure)).toBe("sleep");
+    expect(fitLabel(sleep500, 29, measure)).toBe("");
+  });
+
+  it("never returns a cut word, number or unit at any width", () => {
+    const spans = [
+      { state: "waiting", start: 0, end: 0.5, waitKind: WaitKind.sleep },
+      { state: "waiting", start: 0, end: 90, waitKind: WaitKind.sleep },
+      { state: "waiting", start: 0, end: 1, waitKind: WaitKind.task, target: 3 },
+      { state: "waiting", start: 0, end: 1, waitKind: WaitKind.semaphore },
+      { state: "blocked", start: 0, end: 1 },
+    ];
+    for (const span of spans) {
+      const choices = segmentLabelChoices(span, nameOf);
+      for (let room = 0; room < 120; room++) {
+        const label = fitLabel(choices, room, measure);
+        expect(label === "" || choices.includes(label)).toBe(true);
+        expect(measure(label)).toBeLessThanOrEqual(room);
+      }
+    }
+  });
+
+  it("keeps the awaited task's name when 'await' no longer fits", () => {
+    const choices = segmentLabelChoices({ state: "waiting", start: 0, end: 1, waitKind: WaitKind.task, target: 3 }, nameOf);
+    expect(fitLabel(choices, 30, measure)).toBe("");
+    expect(fitLabel(choices, 71, measure)).toBe("Task-3");
+    expect(fitLabel(choices, 40, measure)).toBe("Task-3");
+    expect(fitLabel(choices, 80, measure)).toBe("await Task-3");
   });
 });
 
