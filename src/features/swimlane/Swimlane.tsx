@@ -30,6 +30,7 @@ import { SwimlaneToolbar } from "./SwimlaneToolbar";
 import { tooltipText, type TooltipSpan } from "./tooltipText";
 import { useColorScheme } from "./useColorScheme";
 import { useElementSize } from "./useElementSize";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 import { useSwimlaneZoom, type ZoomCause } from "./useSwimlaneZoom";
 import "./Swimlane.css";
 
@@ -113,6 +114,8 @@ const NO_LABEL: readonly string[] = [];
 export function Swimlane({ store, version, axis, theme, isLive = false, selectedTaskId, onSelectTask, cursorVt }: SwimlaneProps) {
   const preferred = useColorScheme();
   const palette = paletteFor(theme ?? preferred);
+  const words = useSwimlaneWords();
+  const { t } = words;
   // `version` is the memo key: the store mutates in place and bumps it.
   const lanes = useMemo(() => store.lanes(), [store, version]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<TaskId>>(EMPTY_SET);
@@ -308,17 +311,17 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
     if (mark !== undefined) {
       const m = d.marks[mark.index];
       if (m !== undefined) {
-        const who = m.task === 0 ? "the main program" : (d.nameOf(m.task) ?? `#${m.task}`);
+        const who = m.task === 0 ? t("swimlane.tip.mainProgram") : (d.nameOf(m.task) ?? `#${m.task}`);
         const shown = m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text;
-        text = m.kind === "output" ? `${who} printed:\n${shown}` : `asyncio warning in ${who}:\n${shown}`;
+        text = `${t(m.kind === "output" ? "swimlane.tip.printed" : "swimlane.tip.warning", { who })}\n${shown}`;
       }
     } else {
       const hit = inside ? hitTest(d.rects, x, y) : undefined;
       const span = hit === undefined ? undefined : d.rows[hit.row]?.[hit.index];
       if (hit !== undefined && span !== undefined) {
         const lane = hit.row === 0 ? undefined : d.laneRows[hit.row - 1]?.lane;
-        const owner = lane === undefined ? { name: "event loop" } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
-        text = tooltipText(owner, span as TooltipSpan, d.nameOf, hit.merged ?? 1);
+        const owner = lane === undefined ? { name: t("swimlane.loop") } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
+        text = tooltipText(owner, span as TooltipSpan, d.nameOf, words, hit.merged ?? 1);
       }
     }
     if (text === undefined) {
@@ -444,7 +447,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
         data-lanes={lanes.length}
         data-virtualised={isVirtualised ? "true" : undefined}
         role="group"
-        aria-label="Task swimlane"
+        aria-label={t("swimlane.aria")}
         aria-describedby="swimlane-keys"
         tabIndex={0}
         onPointerMove={handlePointerMove}
@@ -456,11 +459,11 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
         onDoubleClick={fit}
       >
         <span id="swimlane-keys" hidden>
-          Ctrl or Command plus wheel zooms, W and S zoom, A and D pan, F fits the whole run, arrow keys pan, Escape clears the selection.
+          {t("swimlane.keysHelp")}
         </span>
         <div className="swimlane-header" style={{ height: AXIS_PX }}>
           <div className="swimlane-corner" style={{ width: LABEL_PX }}>
-            {axis === "time" ? "virtual time" : "steps"}
+            {t(axis === "time" ? "swimlane.corner.time" : "swimlane.corner.steps")}
           </div>
           <svg
             className="swimlane-axis"
@@ -483,10 +486,10 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
               className="swimlane-label swimlane-label-loop"
               data-testid="loop-lane"
               data-row={0}
-              title="event loop: running a task, idle, or blocked by one"
+              title={t("swimlane.loop.title")}
               style={{ top: 0, height: ROW_PX, lineHeight: `${ROW_PX}px` }}
             >
-              event loop
+              {t("swimlane.loop")}
             </div>
             {shownRows.map((row, i) => (
               <LaneLabel

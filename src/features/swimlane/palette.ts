@@ -4,6 +4,7 @@
  * differ in lightness (running dark, waiting pale), so they read apart in grey too.
  */
 import type { MarkKind, RelationKind } from "../../model/relations";
+import type { MessageKey } from "../i18n";
 import type { DrawState } from "./geometry";
 
 export type Theme = "light" | "dark";
@@ -96,27 +97,14 @@ export function paletteFor(theme: Theme): Palette {
   return theme === "dark" ? DARK_PALETTE : LIGHT_PALETTE;
 }
 
-/** The states the legend explains, in reading order, with their display names. */
-export const LEGEND_ENTRIES: readonly { readonly state: DrawState; readonly label: string }[] = [
-  { state: "ready", label: "ready" },
-  { state: "running", label: "running" },
-  { state: "waiting", label: "waiting" },
-  { state: "blocked", label: "blocking the loop" },
-  { state: "done", label: "done" },
-  { state: "failed", label: "failed" },
-  { state: "cancelled", label: "cancelled" },
-  { state: "idle", label: "loop idle" },
-];
+/** The states the legend explains, in reading order (names from i18n: see words.ts). */
+export const LEGEND_STATES: readonly DrawState[] = ["ready", "running", "waiting", "blocked", "done", "failed", "cancelled", "idle"];
 
-/** The relation kinds the toggles offer, with their display names and what each arrow means. */
-export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly label: string; readonly title: string }[] = [
-  { kind: "create", label: "creation", title: "creation: from the task that created a task to the new task" },
-  { kind: "await", label: "await", title: "await: from a waiting task to the task(s) it awaits (gather fans out)" },
-  { kind: "wake", label: "wake-up", title: "wake-up: from the task whose completion, release or put made another task ready" },
-  { kind: "cancel", label: "cancellation", title: "cancellation: from the task that called cancel() to the cancelled task" },
-  {
-    kind: "exception",
-    label: "exception",
-    title: "exception: from a failed task to the task its exception reached (an await, gather or TaskGroup; siblings a TaskGroup cancelled because of it)",
-  },
+/** The relation kinds the toggles offer, with the message keys of their names and of what each arrow means. */
+export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly label: MessageKey; readonly title: MessageKey }[] = [
+  { kind: "create", label: "swimlane.relation.create", title: "swimlane.relation.create.title" },
+  { kind: "await", label: "swimlane.relation.await", title: "swimlane.relation.await.title" },
+  { kind: "wake", label: "swimlane.relation.wake", title: "swimlane.relation.wake.title" },
+  { kind: "cancel", label: "swimlane.relation.cancel", title: "swimlane.relation.cancel.title" },
+  { kind: "exception", label: "swimlane.relation.exception", title: "swimlane.relation.exception.title" },
 ];

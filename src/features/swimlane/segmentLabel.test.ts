@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { WaitKind } from "../../protocol/trace";
 import { fitLabel, segmentLabel, segmentLabelChoices } from "./segmentLabel";
 import { tooltipText } from "./tooltipText";
+import { swimlaneWords } from "./words";
+
+const en = swimlaneWords("en");
 
 const names = new Map([[3, "Task-3"]]);
 const nameOf = (id: number) => names.get(id);
@@ -70,6 +73,7 @@ describe("tooltipText", () => {
       { name: "Task-2", coro: "worker", createdLine: 9 },
       { state: "waiting", start: 0, end: 1, startStep: 2, endStep: 5, waitKind: WaitKind.task, target: 3, line: 6 },
       nameOf,
+      en,
     );
     expect(text.split("\n")).toEqual([
       "Task-2 (worker)",
@@ -83,12 +87,32 @@ describe("tooltipText", () => {
   });
 
   it("describes a loop span without a coroutine", () => {
-    const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf);
-    expect(text.split("\n")).toEqual(["event loop", "idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);
+    const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf, en);
+    expect(text.split("\n")).toEqual(["event loop", "loop idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);
   });
 
   it("says when a rect stands for many merged segments", () => {
-    const text = tooltipText({ name: "Task-9" }, { state: "running", start: 0, end: 0.001, startStep: 1, endStep: 2 }, nameOf, 40);
+    const text = tooltipText({ name: "Task-9" }, { state: "running", start: 0, end: 0.001, startStep: 1, endStep: 2 }, nameOf, en, 40);
     expect(text.split("\n")[1]).toBe("40 segments too small to draw apart (zoom in); the longest:");
+  });
+});
+
+describe("tooltipText in Chinese", () => {
+  it("translates the UI's words and keeps Python's (await, task names, line numbers as written)", () => {
+    const text = tooltipText(
+      { name: "Task-2", coro: "worker", createdLine: 1234 },
+      { state: "waiting", start: 0, end: 1, startStep: 2, endStep: 5, waitKind: WaitKind.task, target: 3, line: 6 },
+      nameOf,
+      swimlaneWords("zh-CN"),
+    );
+    expect(text.split("\n")).toEqual([
+      "Task-2 (worker)",
+      "等待中: await Task-3",
+      "开始 t = 0.0 s，持续 1 s",
+      "第 2–5 步（共 3 步）",
+      "等待：task Task-3",
+      "暂停在第 6 行",
+      "创建于第 1234 行",
+    ]);
   });
 });
