@@ -199,6 +199,10 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
       paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
     }
     area.dataset.arrows = String(arrows.length);
+    // Per kind, for tests and scripts: {"create": 2, "exception": 1, ...} of what is drawn.
+    const counts: Partial<Record<RelationKind, number>> = {};
+    for (const arrow of arrows) counts[arrow.kind] = (counts[arrow.kind] ?? 0) + 1;
+    area.dataset.arrowKinds = JSON.stringify(counts);
     area.dataset.viewStart = String(domain[0]);
     area.dataset.viewEnd = String(domain[1]);
     stripPainter.current?.(domain);
