@@ -309,5 +309,10 @@ export function concurrencyInView(
 ): ConcurrencyBins {
   const columnWidth = (to - from) / Math.max(1, Math.floor(columns));
   if (live.binWidth <= 2 * columnWidth) return resampleLive(live, end, from, to, columns);
-  return concurrencyBins(lanes(), axis, from, to, columns, maxSegments) ?? resampleLive(live, end, from, to, columns);
+  // Skip the attempt when the segments in view, taken as spread evenly, are far over budget.
+  const all = lanes();
+  let total = 0;
+  for (const lane of all) total += lane.segments.length;
+  if (end > 0 && (total * (to - from)) / end > 2 * maxSegments) return resampleLive(live, end, from, to, columns);
+  return concurrencyBins(all, axis, from, to, columns, maxSegments) ?? resampleLive(live, end, from, to, columns);
 }
