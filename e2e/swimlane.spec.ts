@@ -26,7 +26,7 @@ async def main():
 asyncio.run(main())
 `;
 
-const SEEDS: readonly { readonly name: string; readonly source: string; readonly lanes: number }[] = [
+const SEEDS: readonly { readonly name: string; readonly source: string; readonly lanes: number; readonly settings?: string }[] = [
   {
     name: "gather-three-counters",
     lanes: 4,
@@ -107,6 +107,8 @@ asyncio.run(main())
   {
     name: "exception-propagation",
     lanes: 5,
+    // The ideal clock: the failure, the cancellations and the arrows all at exactly 0.5 s.
+    settings: "&clock=ideal",
     source: `import asyncio
 
 async def fetch(n):
@@ -241,7 +243,7 @@ for (const seed of SEEDS) {
   test(`seed example "${seed.name}" draws its lanes and arrows (screenshot in e2e/artifacts)`, async ({ playground, page }) => {
     test.setTimeout(120_000); // one Python boot each; generous for a loaded CI machine
     mkdirSync(ARTIFACTS, { recursive: true });
-    await playground.openWithCode(seed.source);
+    await playground.openWithCode(seed.source, seed.settings);
     expect(await playground.run()).toBe("done");
     await expect(playground.lanes).toHaveCount(seed.lanes);
     const swimlane = page.getByTestId("swimlane");
