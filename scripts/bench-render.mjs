@@ -63,10 +63,20 @@ if (!existsSync(`${DIST}/index.html`)) {
   process.exit(2);
 }
 
+function stopPreview(child) {
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
 /** Starts `vite preview` on PORT and resolves once it answers. */
 async function startPreview() {
+  // Its own process group, so stopping it stops vite too (npx starts vite as a child).
   const child = spawn("npx", ["vite", "preview", "--outDir", DIST, "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "ignore"],
+    detached: true,
   });
   const url = `http://127.0.0.1:${PORT}/`;
   for (let i = 0; i < 100; i++) {
@@ -78,7 +88,7 @@ async function startPreview() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  child.kill();
+  stopPreview(child);
   throw new Error(`vite preview did not answer on ${url}`);
 }
 
@@ -196,7 +206,7 @@ try {
 } finally {
   await browser.close();
   host.server.close();
-  preview?.child.kill();
+  if (preview !== undefined) stopPreview(preview.child);
 }
 
 const w0 = Math.max(...rows.map((r) => r.measure.length));

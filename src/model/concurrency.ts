@@ -288,14 +288,15 @@ export function resampleLive(live: LiveConcurrency, end: number, from: number, t
   return { from, to, ...out, peak };
 }
 
-/** Segments the exact path may visit per call (≈ a millisecond of work). */
-export const EXACT_SEGMENT_BUDGET = 50_000;
+/** Work (lane searches + segments visited) the exact path may do per call: well under a millisecond. */
+export const EXACT_SEGMENT_BUDGET = 30_000;
 
 /**
  * Running / ready / waiting averaged over `columns` columns of the shown range [from, to): what the
  * concurrency chart under the lanes draws, so it follows zoom and pan. The live bins are used when
  * each covers at most two columns; a deeper zoom bins the segments in view exactly, unless that
- * would visit more than `maxSegments` of them (then the live bins, coarse but cheap).
+ * would cost more than `maxSegments` (lane searches + segments visited; then the live bins,
+ * coarse but cheap: a 10,000-lane run zoomed deep shows them as steps).
  */
 export function concurrencyInView(
   live: LiveConcurrency,
@@ -309,10 +310,13 @@ export function concurrencyInView(
 ): ConcurrencyBins {
   const columnWidth = (to - from) / Math.max(1, Math.floor(columns));
   if (live.binWidth <= 2 * columnWidth) return resampleLive(live, end, from, to, columns);
-  // Skip the attempt when the segments in view, taken as spread evenly, are far over budget.
+  // The exact path costs a binary search per lane plus the segments in view (taken as spread
+  // evenly): skip it when that estimate is over budget, so a 10,000-lane pan stays cheap.
   const all = lanes();
   let total = 0;
   for (const lane of all) total += lane.segments.length;
-  if (end > 0 && (total * (to - from)) / end > 2 * maxSegments) return resampleLive(live, end, from, to, columns);
+  const searchCost = all.length * Math.ceil(Math.log2(2 + total / Math.max(1, all.length)));
+  const inView = end > 0 ? (total * (to - from)) / end : total;
+  if (searchCost + inView > maxSegments) return resampleLive(live, end, from, to, columns);
   return concurrencyBins(all, axis, from, to, columns, maxSegments) ?? resampleLive(live, end, from, to, columns);
 }
