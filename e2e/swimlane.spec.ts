@@ -26,7 +26,7 @@ async def main():
 asyncio.run(main())
 `;
 
-const SEEDS: readonly { readonly name: string; readonly source: string; readonly lanes: number }[] = [
+const SEEDS: readonly { readonly name: string; readonly source: string; readonly lanes: number; readonly settings?: string }[] = [
   {
     name: "gather-three-counters",
     lanes: 4,
@@ -104,6 +104,38 @@ async def main():
 asyncio.run(main())
 `,
   },
+  {
+    name: "exception-propagation",
+    lanes: 5,
+    // The ideal clock: the failure, the cancellations and the arrows all at exactly 0.5 s.
+    settings: "&clock=ideal",
+    source: `import asyncio
+
+async def fetch(n):
+    await asyncio.sleep(n)
+    return n
+
+async def broken():
+    await asyncio.sleep(0.5)
+    raise ValueError("broken source")
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(fetch(1))
+            tg.create_task(broken())
+            tg.create_task(fetch(2))
+    except* ValueError as eg:
+        print("caught", eg.exceptions)
+    t = asyncio.create_task(broken())
+    try:
+        await t
+    except ValueError:
+        print("caught again")
+
+asyncio.run(main())
+`,
+  },
 ];
 
 /** The waiting intervals a lane label reports, in virtual seconds. */
@@ -163,6 +195,9 @@ test("two tasks sleeping 3 s under gather: overlapping lanes, both axes, zoom, a
   await page.mouse.wheel(0, -400);
   await page.keyboard.up("Control");
   await expect.poll(() => viewWidth(swimlane)).toBeLessThan(keyed);
+  // The concurrency chart under the lanes shows the same range as the lanes.
+  const chart = page.getByTestId("concurrency-chart");
+  await expect.poll(async () => Number(await chart.getAttribute("data-to")) - Number(await chart.getAttribute("data-from"))).toBeCloseTo(await viewWidth(swimlane), 6);
   await page.keyboard.press("f");
   await expect.poll(() => viewWidth(swimlane)).toBeCloseTo(fitted, 6);
 
@@ -208,12 +243,34 @@ for (const seed of SEEDS) {
   test(`seed example "${seed.name}" draws its lanes and arrows (screenshot in e2e/artifacts)`, async ({ playground, page }) => {
     test.setTimeout(120_000); // one Python boot each; generous for a loaded CI machine
     mkdirSync(ARTIFACTS, { recursive: true });
-    await playground.openWithCode(seed.source);
+    await playground.openWithCode(seed.source, seed.settings);
     expect(await playground.run()).toBe("done");
     await expect(playground.lanes).toHaveCount(seed.lanes);
     const swimlane = page.getByTestId("swimlane");
     await expect.poll(async () => Number(await swimlane.getAttribute("data-arrows"))).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/swimlane-${seed.name}.png` });
+    if (seed.name === "exception-propagation") {
+      // The failed child's error reaches the TaskGroup's body and the two siblings it cancels, and
+      // the awaited Task-5's error reaches main: four exception arrows, gone when toggled off.
+      const kinds = async () => JSON.parse((await swimlane.getAttribute("data-arrow-kinds")) ?? "{}") as Record<string, number>;
+      await expect.poll(async () => (await kinds()).exception).toBe(4);
+      await expect(page.locator("[data-testid=lane][data-task=Task-3]")).toHaveAttribute("data-final-state", "failed");
+      await expect(page.locator("[data-testid=lane][data-task=Task-2]")).toHaveAttribute("data-final-state", "cancelled");
+      const total = Number(await swimlane.getAttribute("data-arrows"));
+      const toggle = page.getByTestId("arrows-exception");
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-pressed", "false");
+      await expect.poll(async () => Number(await swimlane.getAttribute("data-arrows"))).toBe(total - 4);
+      await expect.poll(async () => (await kinds()).exception).toBeUndefined();
+      await toggle.click();
+      // The swimlane's own words follow the language switch; the lane names stay.
+      await page.getByTestId("language").selectOption("zh-CN");
+      await expect(toggle).toHaveText("异常");
+      await expect(page.getByTestId("legend")).toContainText("等待中");
+      await expect(page.locator("[data-testid=lane][data-task=Task-1]")).toHaveAttribute("title", /^Task-1（main，创建于第 \d+ 行）：完成$/);
+      await page.getByTestId("language").selectOption("en");
+      await expect(toggle).toHaveText("exception");
+    }
     if (seed.name === "cancellation") {
       await expect(page.locator("[data-testid=lane][data-task=Task-2]")).toHaveAttribute("data-final-state", "cancelled");
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concurrencyBins, liveConcurrency, spread } from "./concurrency";
+import { concurrencyBins, concurrencyInView, liveConcurrency, resampleLive, spread } from "./concurrency";
 import { threeTasksTrace, TraceBuilder } from "./testing";
 import { createTraceStore } from "./traceStore";
 
@@ -70,5 +70,55 @@ describe("spread", () => {
     expect(bins.reduce((a, b) => a + b, 0)).toBeCloseTo(2 * 0.0035, 12);
     expect(bins[3]).toBeCloseTo(0.002, 12);
     expect(bins[6]).toBeCloseTo(0.001, 12);
+  });
+});
+
+describe("concurrencyInView", () => {
+  const store = createTraceStore();
+  const { columns, details } = threeTasksTrace();
+  store.append(columns, details);
+  const live = liveConcurrency(store, "time");
+
+  it("shows only the zoomed range: the last half second has two tasks waiting in every column", () => {
+    const zoomed = concurrencyInView(live, () => store.lanes(), "time", store.endTime, 1, 1.5, 100);
+    expect(zoomed.from).toBe(1);
+    expect(zoomed.to).toBe(1.5);
+    for (const v of zoomed.waiting) expect(v).toBeCloseTo(2);
+    expect(zoomed.peak).toBeCloseTo(2);
+    // The whole run, in the same number of columns: the first two thirds have four waiting.
+    const whole = concurrencyInView(live, () => store.lanes(), "time", store.endTime, 0, 1.5, 3);
+    expect(Array.from(whole.waiting).map((v) => Math.round(v * 1000) / 1000)).toEqual([4, 4, 2]);
+  });
+
+  it("bins the segments in view exactly when zoomed deeper than the live bins, and falls back when over budget", () => {
+    // 1 ms live bins; 10 columns over 2 ms is 0.2 ms a column: finer than the live data.
+    const lanes = () => store.lanes();
+    const exact = concurrencyInView(live, lanes, "time", store.endTime, 0.999, 1.001, 10);
+    expect(exact).toEqual(concurrencyBins(store.lanes(), "time", 0.999, 1.001, 10));
+    const coarse = concurrencyInView(live, lanes, "time", store.endTime, 0.999, 1.001, 10, 0);
+    expect(coarse).toEqual(resampleLive(live, store.endTime, 0.999, 1.001, 10));
+  });
+
+  it("counts nothing after the end of the trace and holds the current counts after the accumulated part", () => {
+    const b = new TraceBuilder();
+    b.created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0);
+    const s = createTraceStore();
+    const batch = b.build();
+    s.append(batch.columns, batch.details);
+    const l = liveConcurrency(s, "time");
+    // One task waiting since 0, nothing accumulated yet: up to end = 1 it counts, after it nothing.
+    const bins = resampleLive(l, 1, 0, 2, 2);
+    expect(Array.from(bins.waiting)).toEqual([1, 0]);
+  });
+});
+
+describe("concurrencyBins with a budget", () => {
+  it("visits only the segments overlapping the range and gives up past the budget", () => {
+    const store = createTraceStore();
+    const { columns, details } = threeTasksTrace();
+    store.append(columns, details);
+    expect(concurrencyBins(store.lanes(), "time", 1.2, 1.5, 3, 1)).toBeUndefined();
+    const late = concurrencyBins(store.lanes(), "time", 1.2, 1.5, 3, 100)!;
+    expect(Array.from(late.waiting).map((v) => Math.round(v * 1000) / 1000)).toEqual([2, 2, 2]);
   });
 });

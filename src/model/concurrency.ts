@@ -2,7 +2,9 @@
  * How many tasks were running, ready and waiting over a run, averaged per bin: what the swimlane's
  * concurrency strip draws. `concurrencyBins` bins given lanes in one pass over their segments
  * (O(segments + bins)); `liveConcurrency` folds the trace rows incrementally into bins that
- * coarsen as the run grows, so a live million-step run costs O(new rows) per batch.
+ * coarsen as the run grows, so a live million-step run costs O(new rows) per batch;
+ * `concurrencyInView` answers for the swimlane's zoomed view: from the live bins when they are
+ * fine enough for the view, else exactly from the segments in view (within a work budget).
  */
 import { RowKind } from "../protocol/trace";
 import type { TraceStore } from "./traceStore";
@@ -29,18 +31,42 @@ const CATEGORY: Readonly<Record<string, Category | undefined>> = {
   waiting: "waiting",
 };
 
-/** Bins [from, to) into `bins` equal bins, on the time axis (seconds) or the steps axis. */
-export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", from: number, to: number, bins: number): ConcurrencyBins {
+/** Index of the first segment that ends after `from` (segments are contiguous, so ends never decrease). */
+function firstEndingAfter(segments: Lane["segments"], axis: "time" | "steps", from: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = segments[mid]!;
+    if ((axis === "time" ? s.end : s.endStep) <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Bins [from, to) into `bins` equal bins, on the time axis (seconds) or the steps axis. Only the
+ * segments that overlap [from, to) are visited; past `maxSegments` of them it gives up and returns
+ * undefined (the caller falls back to coarser data instead of stalling a frame).
+ */
+export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", from: number, to: number, bins: number): ConcurrencyBins;
+export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", from: number, to: number, bins: number, maxSegments: number): ConcurrencyBins | undefined;
+export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", from: number, to: number, bins: number, maxSegments = Infinity): ConcurrencyBins | undefined {
   const n = Math.max(1, Math.floor(bins));
   const width = to > from ? (to - from) / n : 1;
   const cover = { running: new Float64Array(n), ready: new Float64Array(n), waiting: new Float64Array(n) };
   const full = { running: new Float64Array(n + 1), ready: new Float64Array(n + 1), waiting: new Float64Array(n + 1) };
+  let visited = 0;
   for (const lane of lanes) {
     if (lane.kind !== "task") continue;
-    for (const s of lane.segments) {
+    const segments = lane.segments;
+    for (let k = firstEndingAfter(segments, axis, from); k < segments.length; k++) {
+      const s = segments[k]!;
+      const a = axis === "time" ? s.start : s.startStep;
+      if (a >= to) break;
+      if (++visited > maxSegments) return undefined;
       const category = CATEGORY[s.state];
       if (category === undefined) continue;
-      const a = axis === "time" ? s.start : s.startStep;
       const b = axis === "time" ? s.end : s.endStep;
       let fa = (a - from) / width;
       let fb = (b - from) / width;
@@ -219,4 +245,78 @@ export function liveConcurrency(store: TraceStore, axis: "time" | "steps"): Live
   }
   const a = axis === "time" ? state.time : state.step;
   return { binWidth: a.binWidth, running: a.running, ready: a.ready, waiting: a.waiting, until: a.until, current: a.counts };
+}
+
+/**
+ * The live bins averaged over `columns` equal columns of [from, to): the area under each state's
+ * count (bins assumed uniform inside; after `until`, the current counts hold up to `end`, and
+ * nothing is counted past `end`) divided by the column's width.
+ */
+export function resampleLive(live: LiveConcurrency, end: number, from: number, to: number, columns: number): ConcurrencyBins {
+  const n = Math.max(1, Math.floor(columns));
+  const width = to > from ? (to - from) / n : 1;
+  const bw = live.binWidth;
+  const used = Math.min(live.running.length, Math.max(0, Math.ceil(live.until / bw)));
+  const out = { running: new Float64Array(n), ready: new Float64Array(n), waiting: new Float64Array(n) };
+  const parts = [
+    [live.running, out.running, live.current[0]],
+    [live.ready, out.ready, live.current[1]],
+    [live.waiting, out.waiting, live.current[2]],
+  ] as const;
+  for (const [bins, target, current] of parts) {
+    // prefix[i] = area of bins before i.
+    const prefix = new Float64Array(used + 1);
+    for (let i = 0; i < used; i++) prefix[i + 1] = prefix[i]! + bins[i]!;
+    const area = (x: number): number => {
+      if (x <= 0) return 0;
+      if (x >= live.until) return prefix[used]! + current * Math.max(0, Math.min(x, end) - live.until);
+      const i = Math.min(used - 1, Math.floor(x / bw));
+      const binStart = i * bw;
+      const binEnd = Math.min(binStart + bw, live.until);
+      const share = binEnd > binStart ? Math.min(1, Math.max(0, (x - binStart) / (binEnd - binStart))) : 0;
+      return prefix[i]! + bins[i]! * share;
+    };
+    let left = area(from);
+    for (let c = 0; c < n; c++) {
+      const right = area(from + (c + 1) * width);
+      target[c] = Math.max(0, right - left) / width;
+      left = right;
+    }
+  }
+  let peak = 0;
+  for (let c = 0; c < n; c++) peak = Math.max(peak, out.running[c]! + out.ready[c]! + out.waiting[c]!);
+  return { from, to, ...out, peak };
+}
+
+/** Work (lane searches + segments visited) the exact path may do per call: well under a millisecond. */
+export const EXACT_SEGMENT_BUDGET = 30_000;
+
+/**
+ * Running / ready / waiting averaged over `columns` columns of the shown range [from, to): what the
+ * concurrency chart under the lanes draws, so it follows zoom and pan. The live bins are used when
+ * each covers at most two columns; a deeper zoom bins the segments in view exactly, unless that
+ * would cost more than `maxSegments` (lane searches + segments visited; then the live bins,
+ * coarse but cheap: a 10,000-lane run zoomed deep shows them as steps).
+ */
+export function concurrencyInView(
+  live: LiveConcurrency,
+  lanes: () => readonly Lane[],
+  axis: "time" | "steps",
+  end: number,
+  from: number,
+  to: number,
+  columns: number,
+  maxSegments = EXACT_SEGMENT_BUDGET,
+): ConcurrencyBins {
+  const columnWidth = (to - from) / Math.max(1, Math.floor(columns));
+  if (live.binWidth <= 2 * columnWidth) return resampleLive(live, end, from, to, columns);
+  // The exact path costs a binary search per lane plus the segments in view (taken as spread
+  // evenly): skip it when that estimate is over budget, so a 10,000-lane pan stays cheap.
+  const all = lanes();
+  let total = 0;
+  for (const lane of all) total += lane.segments.length;
+  const searchCost = all.length * Math.ceil(Math.log2(2 + total / Math.max(1, all.length)));
+  const inView = end > 0 ? (total * (to - from)) / end : total;
+  if (searchCost + inView > maxSegments) return resampleLive(live, end, from, to, columns);
+  return concurrencyBins(all, axis, from, to, columns, maxSegments) ?? resampleLive(live, end, from, to, columns);
 }

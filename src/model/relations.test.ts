@@ -92,4 +92,85 @@ describe("traceRelations", () => {
       [1, 2, "bye"],
     ]);
   });
+
+  describe("exception propagation", () => {
+    const relationsOf = (b: TraceBuilder) => {
+      const store = createTraceStore();
+      const batch = b.build();
+      store.append(batch.columns, batch.details);
+      return traceRelations(store).relations.filter((r) => r.kind === "exception").map((r) => [r.from, r.to, r.t]);
+    };
+    const failed = { excType: "ValueError", excMessage: "bad" };
+
+    it("points from a failed task to the task that awaited it, although the wake-up is recorded before the failure", () => {
+      // As the worker records `t = create_task(boom()); await t` (boom raises after 1 s).
+      const b = new TraceBuilder();
+      b.created(1, "main").ready(1, 0).run(1, 0).created(2, "boom", 1).ready(2, 0);
+      b.suspend(1, 0, WaitKind.task, 2).run(2, 0).suspend(2, 0, WaitKind.sleep);
+      b.ready(2, 1, WakerKind.timer).run(2, 1).ready(1, 1, WakerKind.done, 2).finish(2, 1, Outcome.failed, failed);
+      b.run(1, 1).finish(1, 1);
+      expect(relationsOf(b)).toEqual([[2, 1, 1]]);
+    });
+
+    it("follows a chain of awaits and a failed thread lane", () => {
+      const b = new TraceBuilder();
+      b.created(1, "main").ready(1, 0).run(1, 0).created(2, "b", 1).ready(2, 0).suspend(1, 0, WaitKind.task, 2);
+      b.run(2, 0).created(3, "c", 2).ready(3, 0).suspend(2, 0, WaitKind.task, 3);
+      b.run(3, 0).thread(4, "Thread-1 (f)", 3, 0).run(4, 0).finish(4, 0, Outcome.failed, failed).suspend(3, 0, WaitKind.thread, 4);
+      b.ready(3, 0, WakerKind.thread, 4).run(3, 0).ready(2, 0, WakerKind.done, 3).finish(3, 0, Outcome.failed, failed);
+      b.run(2, 0).ready(1, 0, WakerKind.done, 2).finish(2, 0, Outcome.failed, failed);
+      b.run(1, 0).finish(1, 0, Outcome.failed, failed);
+      expect(relationsOf(b).map(([from, to]) => [from, to])).toEqual([
+        [4, 3],
+        [3, 2],
+        [2, 1],
+      ]);
+    });
+
+    it("reaches a gather's waiter woken by the failed member, not one woken by a member that succeeded", () => {
+      const gather = (lastOk: boolean) => {
+        const b = new TraceBuilder();
+        b.created(1, "main").ready(1, 0).run(1, 0).created(2, "ok", 1).ready(2, 0).created(3, "boom", 1).ready(3, 0);
+        b.suspend(1, 0, WaitKind.gather).run(2, 0).suspend(2, 0).run(3, 0).suspend(3, 0);
+        b.ready(3, 1, WakerKind.timer).run(3, 1).finish(3, 1, Outcome.failed, failed);
+        // Without return_exceptions the failure wakes main at once; with it, main wakes when ok ends.
+        if (lastOk) b.ready(2, 2, WakerKind.timer).run(2, 2).finish(2, 2).ready(1, 2, WakerKind.done, 2);
+        else b.ready(1, 1, WakerKind.done, 3);
+        b.run(1, 2).finish(1, 2);
+        return relationsOf(b);
+      };
+      expect(gather(false)).toEqual([[3, 1, 1]]);
+      expect(gather(true)).toEqual([]);
+    });
+
+    it("draws a TaskGroup's cancellations of the siblings and of its body from the failed child", () => {
+      // As recorded for `async with TaskGroup() as tg: tg.create_task(ok()); tg.create_task(boom())`.
+      const b = new TraceBuilder();
+      b.created(1, "main").ready(1, 0).run(1, 0).created(2, "ok", 1).ready(2, 0).created(3, "boom", 1).ready(3, 0);
+      b.suspend(1, 0, WaitKind.taskGroup).run(2, 0).suspend(2, 0).run(3, 0).suspend(3, 0);
+      b.ready(3, 1, WakerKind.timer).run(3, 1).finish(3, 1, Outcome.failed, failed);
+      b.row(RowKind.callback, 0, 0, 0, 1).cancel(2, 1).ready(2, 1, WakerKind.cancel).cancel(1, 1).ready(1, 1, WakerKind.cancel);
+      b.run(2, 1).finish(2, 1, Outcome.cancelled).run(1, 1).suspend(1, 1, WaitKind.taskGroup);
+      b.ready(1, 1, WakerKind.done, 2).run(1, 1).finish(1, 1);
+      expect(relationsOf(b)).toEqual([
+        [3, 2, 1],
+        [3, 1, 1],
+      ]);
+    });
+
+    it("does not blame a failure for the cancellations asyncio.run makes at shutdown", () => {
+      const b = new TraceBuilder();
+      b.created(1, "main").ready(1, 0).run(1, 0).created(2, "bg", 1).ready(2, 0).suspend(1, 0);
+      b.run(2, 0).suspend(2, 0).ready(1, 1, WakerKind.timer).run(1, 1).finish(1, 1, Outcome.failed, failed);
+      b.loopEnd(1).cancel(2, 1).ready(2, 1, WakerKind.cancel).run(2, 1).finish(2, 1, Outcome.cancelled);
+      expect(relationsOf(b)).toEqual([]);
+    });
+
+    it("leaves asyncio.wait alone: it returns failed tasks instead of raising", () => {
+      const b = new TraceBuilder();
+      b.created(1, "main").ready(1, 0).run(1, 0).created(2, "boom", 1).ready(2, 0).suspend(1, 0, WaitKind.wait);
+      b.run(2, 0).finish(2, 0, Outcome.failed, failed).ready(1, 0, WakerKind.done, 2).run(1, 0).finish(1, 0);
+      expect(relationsOf(b)).toEqual([]);
+    });
+  });
 });

@@ -13,25 +13,39 @@
  *   when a lane woke it: a timer or the loop itself has no lane to start from; a task's first
  *   `ready` is its creation, already drawn);
  * - `cancel` rows carry who asked → a `cancel` relation canceller → cancelled (not when the
- *   request came from outside any task).
+ *   request came from outside any task);
+ * - an `exception` relation failed task → the task its exception reached, from three facts the
+ *   trace has (a `finish` row with outcome failed, the receiver's last `suspend` and its `ready`
+ *   row naming the waker):
+ *   1. a task that awaited it directly (`await task`, `wait_for`, `to_thread`) or through a gather /
+ *      TaskGroup is woken by its completion (`ready`, waker done/thread, by = the failed task) —
+ *      the exception is raised at that await (the `ready` row may come just before the `finish`
+ *      row, in the failing step, so such wake-ups wait for the end of the step);
+ *   2. a TaskGroup cancels the failed child's siblings and its own body task: the `cancel` rows
+ *      that follow a failure without a step in between and come from outside any task (a loop
+ *      callback: TaskGroup's `_on_task_done`) and hit the failed task's parent or a sibling are
+ *      drawn from the failed task (they are cancelled *because* it failed).
+ *   Not on the wire: whether a gather had `return_exceptions=True`. Such a gather wakes its waiter
+ *   only when the last member ends; if that last member failed, the arrow is drawn although the
+ *   exception arrives as a value. `asyncio.wait` never raises its members' exceptions: not drawn.
  *
  * Derivation is incremental and memoised per store: each call folds only the rows that arrived
  * since the last call, so the arrays grow in place (append-only, in row order).
  */
-import { RowKind, WAIT_TARGET_SHIFT, WaitKind, WakerKind, type Detail } from "../protocol/trace";
+import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, WakerKind, type Detail } from "../protocol/trace";
 import type { TraceStore } from "./traceStore";
 import { taskId, virtualTime, type TaskId, type VirtualTime } from "./types";
 
-export type RelationKind = "create" | "await" | "wake" | "cancel";
+export type RelationKind = "create" | "await" | "wake" | "cancel" | "exception";
 
 /** Every relation kind, in the order the toggles show them. */
-export const RELATION_KINDS: readonly RelationKind[] = ["create", "await", "wake", "cancel"];
+export const RELATION_KINDS: readonly RelationKind[] = ["create", "await", "wake", "cancel", "exception"];
 
 export interface Relation {
   readonly kind: RelationKind;
-  /** The lane the arrow starts on (parent, waiter, waker, canceller). */
+  /** The lane the arrow starts on (parent, waiter, waker, canceller, failed task). */
   readonly from: TaskId;
-  /** The lane it points at (child, awaited task, woken task, cancelled task). */
+  /** The lane it points at (child, awaited task, woken task, cancelled task, task the exception reached). */
   readonly to: TaskId;
   readonly t: VirtualTime;
   /** Run rows before the fact: its position on the steps axis. */
@@ -63,6 +77,16 @@ export interface TraceRelations {
 /** Wait kinds whose members are the waiter's live children (see the module comment). */
 const SET_WAITS: ReadonlySet<number> = new Set([WaitKind.gather, WaitKind.taskGroup, WaitKind.wait]);
 
+/** Set waits that raise a member's exception in the waiter (not `asyncio.wait`). */
+const RAISING_SET_WAITS: ReadonlySet<number> = new Set([WaitKind.gather, WaitKind.taskGroup]);
+
+/** A wake-up that may deliver an exception once the waking step ends. */
+interface PendingWake {
+  readonly waiter: number;
+  readonly t: VirtualTime;
+  readonly step: number;
+}
+
 interface Derivation {
   /** Rows before this index have been folded in. */
   rows: number;
@@ -78,6 +102,18 @@ interface Derivation {
   readonly started: Set<number>;
   /** Last mark key per lane, to fold consecutive writes in one step into one mark. */
   readonly lastOutputStep: Map<number, number>;
+  /** Each lane's last suspension: wait kind and target (0 = none). */
+  readonly lastWait: Map<number, { readonly kind: number; readonly target: number }>;
+  /** Lanes that ended failed, and lanes that ended at all. */
+  readonly failed: Set<number>;
+  readonly ended: Set<number>;
+  /** The lane whose step is running (0 = between steps), and whom it woke by completing. */
+  running: number;
+  pendingWakes: PendingWake[];
+  /** Right after a failure, until the next step: cancellations from a callback are its consequence. */
+  failure: { readonly task: number; readonly parent: number } | undefined;
+  /** from:to of the exception relations so far (a task receives a given failure once). */
+  readonly exceptionPairs: Set<string>;
 }
 
 const memo = new WeakMap<TraceStore, Derivation>();
@@ -103,6 +139,13 @@ export function traceRelations(store: TraceStore): TraceRelations {
       parentOf: new Map(),
       started: new Set(),
       lastOutputStep: new Map(),
+      lastWait: new Map(),
+      failed: new Set(),
+      ended: new Set(),
+      running: 0,
+      pendingWakes: [],
+      failure: undefined,
+      exceptionPairs: new Set(),
     };
     memo.set(store, d);
   }
@@ -113,12 +156,33 @@ export function traceRelations(store: TraceStore): TraceRelations {
   return state;
 }
 
+/** Whether `waiter`, woken by `source` ending, had the exception raised in it (see the module comment). */
+function receivesFrom(d: Derivation, waiter: number, source: number): boolean {
+  const wait = d.lastWait.get(waiter);
+  if (wait === undefined) return false;
+  if (wait.kind === WaitKind.task || wait.kind === WaitKind.thread) return wait.target === source;
+  return RAISING_SET_WAITS.has(wait.kind);
+}
+
+function pushException(d: Derivation, from: number, to: number, t: VirtualTime, step: number): void {
+  const key = `${from}:${to}`;
+  if (from === to || d.exceptionPairs.has(key)) return;
+  d.exceptionPairs.add(key);
+  d.relations.push({ kind: "exception", from: taskId(from), to: taskId(to), t, step });
+}
+
 function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x: number, y: number, t: number): void {
   const at = virtualTime(t);
   const step = d.steps;
   switch (kind) {
     case RowKind.run:
       d.steps++;
+      d.running = task;
+      d.pendingWakes = [];
+      d.failure = undefined;
+      return;
+    case RowKind.loopEnd:
+      d.failure = undefined;
       return;
     case RowKind.created: {
       if (d.parentOf.has(task)) return;
@@ -138,10 +202,15 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
       }
       if (y === 0 || y === task || x === WakerKind.start || x === WakerKind.cancel) return;
       d.relations.push({ kind: "wake", from: taskId(y), to: taskId(task), t: at, step, waker: x as WakerKind });
+      if ((x === WakerKind.done || x === WakerKind.thread) && receivesFrom(d, task, y)) {
+        if (d.failed.has(y)) pushException(d, y, task, at, step);
+        else if (y === d.running) d.pendingWakes.push({ waiter: task, t: at, step });
+      }
       return;
     }
     case RowKind.suspend: {
       const waitKind = (x & 31) as WaitKind;
+      d.lastWait.set(task, { kind: waitKind, target: x >> WAIT_TARGET_SHIFT });
       if (waitKind === WaitKind.task || waitKind === WaitKind.thread) {
         const target = x >> WAIT_TARGET_SHIFT;
         if (target !== 0 && target !== task) d.relations.push({ kind: "await", from: taskId(task), to: taskId(target), t: at, step, waitKind });
@@ -155,11 +224,23 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
     case RowKind.finish: {
       const parent = d.parentOf.get(task);
       if (parent !== undefined) d.liveChildren.get(parent)?.delete(task);
+      d.ended.add(task);
+      if (x === Outcome.failed) {
+        d.failed.add(task);
+        if (task === d.running) for (const w of d.pendingWakes) pushException(d, task, w.waiter, w.t, w.step);
+        d.failure = parent !== undefined && parent !== 0 && !d.ended.has(parent) ? { task, parent } : undefined;
+      }
+      if (task === d.running) d.pendingWakes = [];
       return;
     }
-    case RowKind.cancel:
+    case RowKind.cancel: {
       if (x !== 0 && x !== task) d.relations.push({ kind: "cancel", from: taskId(x), to: taskId(task), t: at, step });
+      const failure = d.failure;
+      if (x === 0 && failure !== undefined && task !== failure.task && (task === failure.parent || d.parentOf.get(task) === failure.parent)) {
+        pushException(d, failure.task, task, at, step);
+      }
       return;
+    }
     case RowKind.output: {
       const text = textOf(store.detail(y));
       if (text === undefined || text.trim() === "") return;

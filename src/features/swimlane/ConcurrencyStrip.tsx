@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, type MutableRefObject, type PointerEvent } from "react";
-import { liveConcurrency } from "../../model/concurrency";
+import { concurrencyInView, liveConcurrency, resampleLive, type ConcurrencyBins } from "../../model/concurrency";
 import type { TraceStore } from "../../model/traceStore";
 import { fullDomain, type Axis } from "./geometry";
 import { sizeCanvas } from "./paint";
 import type { Palette } from "./palette";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 
-/** Height of the strip's chart (CSS px). */
-const STRIP_PX = 40;
+/** Height of the concurrency chart and of the overview under it (CSS px). */
+const CHART_PX = 40;
+const OVERVIEW_PX = 16;
 
 export interface ConcurrencyStripProps {
   readonly store: TraceStore;
@@ -21,71 +23,80 @@ export interface ConcurrencyStripProps {
   readonly onShowDomain: (domain: readonly [number, number]) => void;
 }
 
+/** Stacked running / ready / waiting columns, one per CSS pixel, scaled so `peak` fills the height. */
+function paintStack(ctx: CanvasRenderingContext2D, bins: ConcurrencyBins, widthPx: number, heightPx: number, palette: Palette, peak: number): void {
+  ctx.fillStyle = palette.stripe;
+  ctx.fillRect(0, 0, widthPx, heightPx);
+  const scale = (heightPx - 2) / Math.max(1, peak);
+  const layers = [bins.running, bins.ready, bins.waiting] as const;
+  const colours = [palette.fill.running, palette.fill.ready, palette.fill.waiting];
+  const n = bins.running.length;
+  const columnPx = widthPx / n;
+  for (let layer = 0; layer < 3; layer++) {
+    ctx.fillStyle = colours[layer]!;
+    for (let i = 0; i < n; i++) {
+      const v = layers[layer]![i]!;
+      if (v <= 0) continue;
+      let below = 0;
+      for (let k = 0; k < layer; k++) below += layers[k]![i]!;
+      ctx.fillRect(i * columnPx, heightPx - (below + v) * scale, columnPx, v * scale);
+    }
+  }
+}
+
 /**
- * Under the lanes: how many tasks were running, ready and waiting over the whole run (stacked),
- * with the swimlane's current view as a window; click or drag on it to move the view there.
+ * Under the lanes: how many tasks were running, ready and waiting in the range the lanes show
+ * (x aligned with them, so it follows zoom and pan), and under it an overview of the whole run
+ * with the shown range framed; click or drag on the overview to move the view there.
  */
 export function ConcurrencyStrip({ store, version, axis, palette, labelWidthPx, plotWidthPx, painterRef, onShowDomain }: ConcurrencyStripProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { t, state } = useSwimlaneWords();
+  const chartRef = useRef<HTMLCanvasElement>(null);
+  const overviewRef = useRef<HTMLCanvasElement>(null);
   const peakRef = useRef<HTMLSpanElement>(null);
   const shown = useRef<readonly [number, number]>([0, 1]);
-  const props = useRef({ store, version, axis, palette, plotWidthPx });
-  props.current = { store, version, axis, palette, plotWidthPx };
+  const props = useRef({ store, version, axis, palette, plotWidthPx, t });
+  props.current = { store, version, axis, palette, plotWidthPx, t };
   const drag = useRef<{ readonly offset: number } | undefined>(undefined);
 
   const paint = useCallback((domain: readonly [number, number]) => {
     shown.current = domain;
-    const canvas = canvasRef.current;
+    const chart = chartRef.current;
+    const overview = overviewRef.current;
     const p = props.current;
-    if (canvas === null || p.plotWidthPx <= 0) return;
+    if (chart === null || overview === null || p.plotWidthPx <= 0) return;
     const [from, to] = fullDomain(p.axis, p.store.endTime, p.store.stepCount);
     const live = liveConcurrency(p.store, p.axis);
     const end = p.axis === "time" ? p.store.endTime : p.store.stepCount;
     const dpr = window.devicePixelRatio || 1;
-    const ctx = sizeCanvas(canvas, p.plotWidthPx, STRIP_PX, dpr);
+    const columns = Math.max(1, Math.round(p.plotWidthPx));
+
+    // The chart: the shown range, aligned with the lanes above.
+    const ctx = sizeCanvas(chart, p.plotWidthPx, CHART_PX, dpr);
     if (ctx === null) return;
-    ctx.fillStyle = p.palette.stripe;
-    ctx.fillRect(0, 0, p.plotWidthPx, STRIP_PX);
+    const inView = concurrencyInView(live, () => p.store.lanes(), p.axis, end, domain[0], domain[1], columns);
+    paintStack(ctx, inView, p.plotWidthPx, CHART_PX, p.palette, inView.peak);
+    const peak = Math.round(inView.peak * 10) / 10;
+    if (peakRef.current !== null) peakRef.current.textContent = p.t("swimlane.concurrency.peak", { n: peak });
+    chart.dataset.peak = String(inView.peak);
+    chart.dataset.from = String(domain[0]);
+    chart.dataset.to = String(domain[1]);
+
+    // The overview: the whole run, the shown range framed, the rest veiled.
+    const octx = sizeCanvas(overview, p.plotWidthPx, OVERVIEW_PX, dpr);
+    if (octx === null) return;
+    const whole = resampleLive(live, end, from, to, columns);
+    paintStack(octx, whole, p.plotWidthPx, OVERVIEW_PX, p.palette, whole.peak);
     const toX = (v: number) => ((v - from) / (to - from)) * p.plotWidthPx;
-    // Average tasks per state in each bin; after `until`, the current counts hold to the end.
-    const w = live.binWidth;
-    const used = Math.min(live.running.length, Math.ceil(live.until / w));
-    const averages: [number, number, number, number, number][] = [];
-    for (let i = 0; i < used; i++) {
-      const a = i * w;
-      const b = Math.min((i + 1) * w, live.until);
-      const span = b - a;
-      if (span <= 0) continue;
-      averages.push([a, b, live.running[i]! / span, live.ready[i]! / span, live.waiting[i]! / span]);
-    }
-    if (end > live.until) averages.push([live.until, end, ...live.current]);
-    let peak = 0;
-    for (const [, , r, q, wt] of averages) peak = Math.max(peak, r + q + wt);
-    const scale = (STRIP_PX - 2) / Math.max(1, peak);
-    const colours = [p.palette.fill.running, p.palette.fill.ready, p.palette.fill.waiting];
-    for (let layer = 0; layer < 3; layer++) {
-      ctx.fillStyle = colours[layer]!;
-      for (const entry of averages) {
-        const v = entry[2 + layer]!;
-        if (v <= 0) continue;
-        let below = 0;
-        for (let k = 0; k < layer; k++) below += entry[2 + k]!;
-        const x0 = toX(entry[0]);
-        const x1 = Math.max(x0 + 1, toX(entry[1]));
-        ctx.fillRect(x0, STRIP_PX - (below + v) * scale, x1 - x0, v * scale);
-      }
-    }
-    // The view's window: everything outside it is veiled.
     const x0 = Math.max(0, toX(domain[0]));
     const x1 = Math.min(p.plotWidthPx, toX(domain[1]));
-    ctx.fillStyle = p.palette.veil;
-    ctx.fillRect(0, 0, x0, STRIP_PX);
-    ctx.fillRect(x1, 0, p.plotWidthPx - x1, STRIP_PX);
-    ctx.strokeStyle = p.palette.foreground;
-    ctx.lineWidth = 1;
-    ctx.strokeRect(Math.round(x0) + 0.5, 0.5, Math.max(1, Math.round(x1 - x0) - 1), STRIP_PX - 1);
-    if (peakRef.current !== null) peakRef.current.textContent = `peak ${Math.round(peak * 10) / 10} tasks`;
-    canvas.dataset.peak = String(peak);
+    octx.fillStyle = p.palette.veil;
+    octx.fillRect(0, 0, x0, OVERVIEW_PX);
+    octx.fillRect(x1, 0, p.plotWidthPx - x1, OVERVIEW_PX);
+    octx.strokeStyle = p.palette.foreground;
+    octx.lineWidth = 1;
+    octx.strokeRect(Math.round(x0) + 0.5, 0.5, Math.max(1, Math.round(x1 - x0) - 1), OVERVIEW_PX - 1);
+    overview.dataset.peak = String(whole.peak);
   }, []);
 
   useEffect(() => {
@@ -124,25 +135,34 @@ export function ConcurrencyStrip({ store, version, axis, palette, labelWidthPx, 
 
   return (
     <div className="swimlane-strip" data-testid="concurrency-strip">
-      <div className="swimlane-strip__legend" style={{ width: labelWidthPx }}>
-        <span>
-          concurrency, <span ref={peakRef} className="swimlane-strip__peak" />
-        </span>
-        <span>
-          <i style={{ background: palette.fill.running }} /> running <i style={{ background: palette.fill.ready }} /> ready{" "}
-          <i style={{ background: palette.fill.waiting }} /> waiting
-        </span>
+      <div className="swimlane-strip__row">
+        <div className="swimlane-strip__legend" style={{ width: labelWidthPx }}>
+          <span>
+            {t("swimlane.concurrency")}, <span ref={peakRef} className="swimlane-strip__peak" />
+          </span>
+          <span>
+            <i style={{ background: palette.fill.running }} /> {state("running")} <i style={{ background: palette.fill.ready }} /> {state("ready")}{" "}
+            <i style={{ background: palette.fill.waiting }} /> {state("waiting")}
+          </span>
+        </div>
+        <canvas ref={chartRef} className="swimlane-strip__chart" data-testid="concurrency-chart" role="img" aria-label={t("swimlane.concurrency.aria")} />
       </div>
-      <canvas
-        ref={canvasRef}
-        className="swimlane-strip__canvas"
-        role="img"
-        aria-label="Concurrency over the whole run: tasks running, ready and waiting; the framed part is in view. Click or drag to move the view."
-        onPointerDown={handlePointerDown}
-        onPointerMove={handlePointerMove}
-        onPointerUp={handlePointerUp}
-        onPointerCancel={handlePointerUp}
-      />
+      <div className="swimlane-strip__row">
+        <div className="swimlane-strip__legend swimlane-strip__legend--overview" style={{ width: labelWidthPx }}>
+          {t("swimlane.overview")}
+        </div>
+        <canvas
+          ref={overviewRef}
+          className="swimlane-strip__canvas"
+          data-testid="overview"
+          role="img"
+          aria-label={t("swimlane.overview.aria")}
+          onPointerDown={handlePointerDown}
+          onPointerMove={handlePointerMove}
+          onPointerUp={handlePointerUp}
+          onPointerCancel={handlePointerUp}
+        />
+      </div>
     </div>
   );
 }

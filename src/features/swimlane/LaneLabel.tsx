@@ -1,6 +1,7 @@
 import type { CSSProperties, MouseEvent } from "react";
 import type { LaneRow } from "./laneTree";
 import { waitingIntervals } from "./laneSummary";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 
 /** Indent per nesting level (CSS px), and the deepest level that still indents further. */
 const INDENT_PX = 12;
@@ -28,8 +29,12 @@ export function LaneLabel({ row, index, rowPx, isSelected, onToggleCollapsed }: 
     lineHeight: `${rowPx}px`,
     paddingLeft: 4 + Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX,
   };
-  const created = lane.createdLine > 0 ? `, created at line ${lane.createdLine}` : "";
-  const hidden = collapsed ? ` — ${descendants} task${descendants === 1 ? "" : "s"} hidden` : "";
+  const { t, state } = useSwimlaneWords();
+  const created = lane.createdLine > 0 ? t("swimlane.lane.created", { line: String(lane.createdLine) }) : "";
+  const hidden = collapsed ? t(descendants === 1 ? "swimlane.lane.hidden.one" : "swimlane.lane.hidden.many", { n: descendants }) : "";
+  const toggleKey = collapsed
+    ? descendants === 1 ? "swimlane.lane.show.one" : "swimlane.lane.show.many"
+    : descendants === 1 ? "swimlane.lane.hide.one" : "swimlane.lane.hide.many";
   const handleToggle = (event: MouseEvent<HTMLButtonElement>) => {
     event.stopPropagation();
     onToggleCollapsed(row);
@@ -49,7 +54,7 @@ export function LaneLabel({ row, index, rowPx, isSelected, onToggleCollapsed }: 
       data-waiting={waitingIntervals(lane)}
       data-selected={isSelected ? "true" : undefined}
       aria-current={isSelected ? "true" : undefined}
-      title={`${lane.name} (${lane.coro}${created}): ${lane.finalState}${hidden}`}
+      title={t("swimlane.lane.title", { name: lane.name, coro: lane.coro, created, state: state(lane.finalState), hidden })}
       style={style}
     >
       {descendants > 0 ? (
@@ -57,7 +62,7 @@ export function LaneLabel({ row, index, rowPx, isSelected, onToggleCollapsed }: 
           type="button"
           className="swimlane-disclosure"
           aria-expanded={!collapsed}
-          aria-label={`${collapsed ? "Show" : "Hide"} the ${descendants} task${descendants === 1 ? "" : "s"} created by ${lane.name}`}
+          aria-label={t(toggleKey, { n: descendants, name: lane.name })}
           onClick={handleToggle}
           onDoubleClick={(event) => event.stopPropagation()}
         />

@@ -1,4 +1,5 @@
-import { LEGEND_ENTRIES, paletteFor, type Theme } from "./palette";
+import { LEGEND_STATES, paletteFor, type Theme } from "./palette";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 import { useColorScheme } from "./useColorScheme";
 import "./Swimlane.css";
 
@@ -11,12 +12,13 @@ export interface LegendProps {
 export function Legend({ theme }: LegendProps) {
   const preferred = useColorScheme();
   const palette = paletteFor(theme ?? preferred);
+  const words = useSwimlaneWords();
   return (
-    <ul className="swimlane-legend" aria-label="Swimlane colours" data-testid="legend">
-      {LEGEND_ENTRIES.map((entry) => (
-        <li key={entry.state} data-state={entry.state}>
-          <span className="swimlane-swatch" style={{ background: palette.fill[entry.state] }} aria-hidden="true" />
-          {entry.label}
+    <ul className="swimlane-legend" aria-label={words.t("swimlane.legend")} data-testid="legend">
+      {LEGEND_STATES.map((state) => (
+        <li key={state} data-state={state}>
+          <span className="swimlane-swatch" style={{ background: palette.fill[state] }} aria-hidden="true" />
+          {words.state(state)}
         </li>
       ))}
     </ul>

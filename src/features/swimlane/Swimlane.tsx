@@ -25,11 +25,12 @@ import { layoutLaneTree, type LaneRow, type LaneTree } from "./laneTree";
 import { stepAt } from "../../model/timeline";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import { paletteFor, type Palette, type Theme } from "./palette";
-import { segmentLabel } from "./segmentLabel";
+import { segmentLabelChoices } from "./segmentLabel";
 import { SwimlaneToolbar } from "./SwimlaneToolbar";
 import { tooltipText, type TooltipSpan } from "./tooltipText";
 import { useColorScheme } from "./useColorScheme";
 import { useElementSize } from "./useElementSize";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 import { useSwimlaneZoom, type ZoomCause } from "./useSwimlaneZoom";
 import "./Swimlane.css";
 
@@ -101,6 +102,7 @@ interface Drawn {
 const EMPTY_DRAWN: Drawn = { rects: [], rows: [], laneRows: [], ticks: [], marks: [], nameOf: () => undefined, plot: undefined, base: undefined };
 
 const EMPTY_SET: ReadonlySet<TaskId> = new Set();
+const NO_LABEL: readonly string[] = [];
 
 /**
  * Every task as a lane over virtual time (or steps): DOM labels on the left (nested under the task
@@ -112,6 +114,8 @@ const EMPTY_SET: ReadonlySet<TaskId> = new Set();
 export function Swimlane({ store, version, axis, theme, isLive = false, selectedTaskId, onSelectTask, cursorVt }: SwimlaneProps) {
   const preferred = useColorScheme();
   const palette = paletteFor(theme ?? preferred);
+  const words = useSwimlaneWords();
+  const { t } = words;
   // `version` is the memo key: the store mutates in place and bumps it.
   const lanes = useMemo(() => store.lanes(), [store, version]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<TaskId>>(EMPTY_SET);
@@ -183,9 +187,9 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
       scrollTopPx: scrollTop,
       beforeSegments: () => paintSelection(ctx, selectedRow, p.palette, ROW_PX, p.plotWidthPx, scrollTop),
       labelOf: (r) => {
-        if (r.merged !== undefined) return "";
+        if (r.merged !== undefined) return NO_LABEL;
         const span = rows[r.row]?.[r.index];
-        return span === undefined ? "" : segmentLabel(span, nameOf);
+        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf);
       },
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
@@ -195,6 +199,10 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
       paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
     }
     area.dataset.arrows = String(arrows.length);
+    // Per kind, for tests and scripts: {"create": 2, "exception": 1, ...} of what is drawn.
+    const counts: Partial<Record<RelationKind, number>> = {};
+    for (const arrow of arrows) counts[arrow.kind] = (counts[arrow.kind] ?? 0) + 1;
+    area.dataset.arrowKinds = JSON.stringify(counts);
     area.dataset.viewStart = String(domain[0]);
     area.dataset.viewEnd = String(domain[1]);
     stripPainter.current?.(domain);
@@ -307,17 +315,17 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
     if (mark !== undefined) {
       const m = d.marks[mark.index];
       if (m !== undefined) {
-        const who = m.task === 0 ? "the main program" : (d.nameOf(m.task) ?? `#${m.task}`);
+        const who = m.task === 0 ? t("swimlane.tip.mainProgram") : (d.nameOf(m.task) ?? `#${m.task}`);
         const shown = m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text;
-        text = m.kind === "output" ? `${who} printed:\n${shown}` : `asyncio warning in ${who}:\n${shown}`;
+        text = `${t(m.kind === "output" ? "swimlane.tip.printed" : "swimlane.tip.warning", { who })}\n${shown}`;
       }
     } else {
       const hit = inside ? hitTest(d.rects, x, y) : undefined;
       const span = hit === undefined ? undefined : d.rows[hit.row]?.[hit.index];
       if (hit !== undefined && span !== undefined) {
         const lane = hit.row === 0 ? undefined : d.laneRows[hit.row - 1]?.lane;
-        const owner = lane === undefined ? { name: "event loop" } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
-        text = tooltipText(owner, span as TooltipSpan, d.nameOf, hit.merged ?? 1);
+        const owner = lane === undefined ? { name: t("swimlane.loop") } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
+        text = tooltipText(owner, span as TooltipSpan, d.nameOf, words, hit.merged ?? 1);
       }
     }
     if (text === undefined) {
@@ -443,7 +451,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
         data-lanes={lanes.length}
         data-virtualised={isVirtualised ? "true" : undefined}
         role="group"
-        aria-label="Task swimlane"
+        aria-label={t("swimlane.aria")}
         aria-describedby="swimlane-keys"
         tabIndex={0}
         onPointerMove={handlePointerMove}
@@ -455,11 +463,11 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
         onDoubleClick={fit}
       >
         <span id="swimlane-keys" hidden>
-          Ctrl or Command plus wheel zooms, W and S zoom, A and D pan, F fits the whole run, arrow keys pan, Escape clears the selection.
+          {t("swimlane.keysHelp")}
         </span>
         <div className="swimlane-header" style={{ height: AXIS_PX }}>
           <div className="swimlane-corner" style={{ width: LABEL_PX }}>
-            {axis === "time" ? "virtual time" : "steps"}
+            {t(axis === "time" ? "swimlane.corner.time" : "swimlane.corner.steps")}
           </div>
           <svg
             className="swimlane-axis"
@@ -482,10 +490,10 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
               className="swimlane-label swimlane-label-loop"
               data-testid="loop-lane"
               data-row={0}
-              title="event loop: running a task, idle, or blocked by one"
+              title={t("swimlane.loop.title")}
               style={{ top: 0, height: ROW_PX, lineHeight: `${ROW_PX}px` }}
             >
-              event loop
+              {t("swimlane.loop")}
             </div>
             {shownRows.map((row, i) => (
               <LaneLabel

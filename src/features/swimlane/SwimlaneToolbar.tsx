@@ -1,5 +1,6 @@
 import type { RelationKind } from "../../model/relations";
 import { RELATION_ENTRIES, type Palette } from "./palette";
+import { useSwimlaneWords } from "./useSwimlaneWords";
 
 export interface SwimlaneToolbarProps {
   readonly enabled: ReadonlySet<RelationKind>;
@@ -12,22 +13,23 @@ export interface SwimlaneToolbarProps {
 
 /** Above the lanes: which relation arrows are drawn, follow-the-end, fit, and a reminder of the keys. */
 export function SwimlaneToolbar({ enabled, onToggleRelation, isFollowing, onToggleFollow, onFit, palette }: SwimlaneToolbarProps) {
+  const { t } = useSwimlaneWords();
   return (
     <div className="swimlane-toolbar">
-      <div className="swimlane-toolbar__group" role="group" aria-label="Arrows">
-        <span className="swimlane-toolbar__caption">Arrows:</span>
+      <div className="swimlane-toolbar__group" role="group" aria-label={t("swimlane.arrows.group")}>
+        <span className="swimlane-toolbar__caption">{t("swimlane.arrows")}</span>
         {RELATION_ENTRIES.map((entry) => (
           <button
             key={entry.kind}
             type="button"
             className="swimlane-chip"
             aria-pressed={enabled.has(entry.kind)}
-            title={entry.title}
+            title={t(entry.title)}
             data-testid={`arrows-${entry.kind}`}
             onClick={() => onToggleRelation(entry.kind)}
           >
             <span className="swimlane-chip__line" style={{ background: palette.relation[entry.kind] }} aria-hidden="true" />
-            {entry.label}
+            {t(entry.label)}
           </button>
         ))}
       </div>
@@ -36,20 +38,20 @@ export function SwimlaneToolbar({ enabled, onToggleRelation, isFollowing, onTogg
           type="button"
           className="swimlane-chip"
           aria-pressed={isFollowing}
-          title="While the program runs, keep the end of the run in view"
+          title={t("swimlane.follow.title")}
           data-testid="follow"
           onClick={onToggleFollow}
         >
-          Follow
+          {t("swimlane.follow")}
         </button>
-        <button type="button" className="swimlane-chip" title="Show the whole run (F or double-click)" data-testid="fit" onClick={onFit}>
-          Fit
+        <button type="button" className="swimlane-chip" title={t("swimlane.fit.title")} data-testid="fit" onClick={onFit}>
+          {t("swimlane.fit")}
         </button>
         <span
           className="swimlane-toolbar__hint"
-          title="Ctrl/⌘+wheel, pinch or W/S: zoom · drag, Shift+wheel or A/D: pan · wheel: scroll lanes · drag on the axis: zoom to that range · F or double-click: fit · click a lane: select it"
+          title={t("swimlane.keys.title")}
         >
-          keys
+          {t("swimlane.keys")}
         </span>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import type { ArrowLine, MarkTick } from "./arrows";
 import type { SegmentRect } from "./geometry";
 import type { Palette } from "./palette";
+import { fitLabel } from "./segmentLabel";
 
 export interface PaintOptions {
   /** CSS pixels. */
@@ -19,8 +20,8 @@ export interface PaintOptions {
   readonly scrollTopPx: number;
   /** Called after the background and stripes, before the segments (e.g. the selection tint). */
   readonly beforeSegments?: () => void;
-  /** Text shown inside a rect wide enough to hold it, "" for none. */
-  readonly labelOf: (rect: SegmentRect) => string;
+  /** What a rect can say, longest first (see segmentLabelChoices); the longest that fits is drawn. */
+  readonly labelOf: (rect: SegmentRect) => readonly string[];
   /** CSS font for labels. */
   readonly font?: string;
 }
@@ -73,25 +74,16 @@ export function paintSwimlane(ctx: CanvasRenderingContext2D, rects: readonly Seg
 
   ctx.font = o.font ?? "11px system-ui, sans-serif";
   ctx.textBaseline = "middle";
+  const measure = (text: string) => ctx.measureText(text).width;
   for (const r of rects) {
     if (r.width < MIN_LABEL_WIDTH_PX) continue;
-    const label = o.labelOf(r);
+    const choices = o.labelOf(r);
+    if (choices.length === 0) continue;
+    // A shorter phrase when the full one does not fit; nothing rather than a word cut in half.
+    const label = fitLabel(choices, r.width - 2 * LABEL_PAD_PX, measure);
     if (label === "") continue;
-    const room = r.width - 2 * LABEL_PAD_PX;
-    const textWidth = ctx.measureText(label).width;
     ctx.fillStyle = palette.text[r.state];
-    const x = r.x + LABEL_PAD_PX;
-    const y = r.y + r.height / 2;
-    if (textWidth <= room) {
-      ctx.fillText(label, x, y);
-    } else {
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(r.x, r.y, r.width - 1, r.height);
-      ctx.clip();
-      ctx.fillText(label, x, y);
-      ctx.restore();
-    }
+    ctx.fillText(label, r.x + LABEL_PAD_PX, r.y + r.height / 2);
   }
 }
 
@@ -101,7 +93,7 @@ const HEAD_PX = 5;
  * Relations often coincide (a task created and awaited in one step): each kind is nudged
  * sideways so their lines run side by side instead of on top of each other.
  */
-const KIND_OFFSET_PX: Readonly<Record<ArrowLine["kind"], number>> = { create: -2, await: 2, wake: 0, cancel: 4 };
+const KIND_OFFSET_PX: Readonly<Record<ArrowLine["kind"], number>> = { create: -2, await: 2, wake: 0, cancel: 4, exception: -4 };
 
 /**
  * Relation arrows: a thin vertical line from the source row's centre to the target row's, a dot
@@ -114,8 +106,9 @@ export function paintArrows(ctx: CanvasRenderingContext2D, arrows: readonly Arro
     if (list === undefined) byKind.set(a.kind, (list = []));
     list.push(a);
   }
-  ctx.lineWidth = 1.25;
   for (const [kind, list] of byKind) {
+    // An exception is the fact a reader hunts for: a heavier line.
+    ctx.lineWidth = kind === "exception" ? 2 : 1.25;
     const colour = palette.relation[kind];
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;

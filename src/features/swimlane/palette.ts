@@ -4,6 +4,7 @@
  * differ in lightness (running dark, waiting pale), so they read apart in grey too.
  */
 import type { MarkKind, RelationKind } from "../../model/relations";
+import type { MessageKey } from "../i18n";
 import type { DrawState } from "./geometry";
 
 export type Theme = "light" | "dark";
@@ -55,7 +56,7 @@ export const LIGHT_PALETTE: Palette = {
   foreground: "#1F2328",
   stripe: "#F6F7F9",
   separator: "#C8CCD2",
-  relation: { create: "#555555", await: "#7B3FA0", wake: "#0F7B6C", cancel: "#C2185B" },
+  relation: { create: "#555555", await: "#7B3FA0", wake: "#0F7B6C", cancel: "#C2185B", exception: "#B3001B" },
   mark: { output: "#1F2328", warning: "#D55E00" },
   selection: "rgba(0, 114, 178, 0.16)",
   veil: "rgba(255, 255, 255, 0.6)",
@@ -86,7 +87,7 @@ export const DARK_PALETTE: Palette = {
   foreground: "#E3E5E8",
   stripe: "#25272B",
   separator: "#4A4E55",
-  relation: { create: "#B8BCC4", await: "#C39BE0", wake: "#5FD3BC", cancel: "#FF6FA5" },
+  relation: { create: "#B8BCC4", await: "#C39BE0", wake: "#5FD3BC", cancel: "#FF6FA5", exception: "#FF4D4D" },
   mark: { output: "#F2F3F5", warning: "#FF9F43" },
   selection: "rgba(61, 155, 219, 0.22)",
   veil: "rgba(30, 31, 34, 0.6)",
@@ -96,22 +97,14 @@ export function paletteFor(theme: Theme): Palette {
   return theme === "dark" ? DARK_PALETTE : LIGHT_PALETTE;
 }
 
-/** The states the legend explains, in reading order, with their display names. */
-export const LEGEND_ENTRIES: readonly { readonly state: DrawState; readonly label: string }[] = [
-  { state: "ready", label: "ready" },
-  { state: "running", label: "running" },
-  { state: "waiting", label: "waiting" },
-  { state: "blocked", label: "blocking the loop" },
-  { state: "done", label: "done" },
-  { state: "failed", label: "failed" },
-  { state: "cancelled", label: "cancelled" },
-  { state: "idle", label: "loop idle" },
-];
+/** The states the legend explains, in reading order (names from i18n: see words.ts). */
+export const LEGEND_STATES: readonly DrawState[] = ["ready", "running", "waiting", "blocked", "done", "failed", "cancelled", "idle"];
 
-/** The relation kinds the toggles offer, with their display names and what each arrow means. */
-export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly label: string; readonly title: string }[] = [
-  { kind: "create", label: "creation", title: "creation: from the task that created a task to the new task" },
-  { kind: "await", label: "await", title: "await: from a waiting task to the task(s) it awaits (gather fans out)" },
-  { kind: "wake", label: "wake-up", title: "wake-up: from the task whose completion, release or put made another task ready" },
-  { kind: "cancel", label: "cancellation", title: "cancellation: from the task that called cancel() to the cancelled task" },
+/** The relation kinds the toggles offer, with the message keys of their names and of what each arrow means. */
+export const RELATION_ENTRIES: readonly { readonly kind: RelationKind; readonly label: MessageKey; readonly title: MessageKey }[] = [
+  { kind: "create", label: "swimlane.relation.create", title: "swimlane.relation.create.title" },
+  { kind: "await", label: "swimlane.relation.await", title: "swimlane.relation.await.title" },
+  { kind: "wake", label: "swimlane.relation.wake", title: "swimlane.relation.wake.title" },
+  { kind: "cancel", label: "swimlane.relation.cancel", title: "swimlane.relation.cancel.title" },
+  { kind: "exception", label: "swimlane.relation.exception", title: "swimlane.relation.exception.title" },
 ];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../../protocol/trace";
-import { segmentLabel } from "./segmentLabel";
+import { fitLabel, segmentLabel, segmentLabelChoices } from "./segmentLabel";
 import { tooltipText } from "./tooltipText";
+import { swimlaneWords } from "./words";
+
+const en = swimlaneWords("en");
 
 const names = new Map([[3, "Task-3"]]);
 const nameOf = (id: number) => names.get(id);
@@ -24,12 +27,53 @@ describe("segmentLabel", () => {
   });
 });
 
+describe("fitLabel", () => {
+  // A monospace stand-in for canvas measureText: 6 px per character.
+  const measure = (text: string) => text.length * 6;
+  const sleep500 = segmentLabelChoices({ state: "waiting", start: 0, end: 0.5, waitKind: WaitKind.sleep }, nameOf);
+
+  it("drops whole words as room shrinks: 'sleep 500 ms', then 'sleep', then nothing", () => {
+    expect(sleep500).toEqual(["sleep 500 ms", "sleep"]);
+    expect(fitLabel(sleep500, 72, measure)).toBe("sleep 500 ms");
+    expect(fitLabel(sleep500, 71, measure)).toBe("sleep");
+    expect(fitLabel(sleep500, 30, measure)).toBe("sleep");
+    expect(fitLabel(sleep500, 29, measure)).toBe("");
+  });
+
+  it("never returns a cut word, number or unit at any width", () => {
+    const spans = [
+      { state: "waiting", start: 0, end: 0.5, waitKind: WaitKind.sleep },
+      { state: "waiting", start: 0, end: 90, waitKind: WaitKind.sleep },
+      { state: "waiting", start: 0, end: 1, waitKind: WaitKind.task, target: 3 },
+      { state: "waiting", start: 0, end: 1, waitKind: WaitKind.semaphore },
+      { state: "blocked", start: 0, end: 1 },
+    ];
+    for (const span of spans) {
+      const choices = segmentLabelChoices(span, nameOf);
+      for (let room = 0; room < 120; room++) {
+        const label = fitLabel(choices, room, measure);
+        expect(label === "" || choices.includes(label)).toBe(true);
+        expect(measure(label)).toBeLessThanOrEqual(room);
+      }
+    }
+  });
+
+  it("keeps the awaited task's name when 'await' no longer fits", () => {
+    const choices = segmentLabelChoices({ state: "waiting", start: 0, end: 1, waitKind: WaitKind.task, target: 3 }, nameOf);
+    expect(fitLabel(choices, 30, measure)).toBe("");
+    expect(fitLabel(choices, 71, measure)).toBe("Task-3");
+    expect(fitLabel(choices, 40, measure)).toBe("Task-3");
+    expect(fitLabel(choices, 80, measure)).toBe("await Task-3");
+  });
+});
+
 describe("tooltipText", () => {
   it("lists task, state, start, duration, steps, wait kind and line", () => {
     const text = tooltipText(
       { name: "Task-2", coro: "worker", createdLine: 9 },
       { state: "waiting", start: 0, end: 1, startStep: 2, endStep: 5, waitKind: WaitKind.task, target: 3, line: 6 },
       nameOf,
+      en,
     );
     expect(text.split("\n")).toEqual([
       "Task-2 (worker)",
@@ -43,12 +87,32 @@ describe("tooltipText", () => {
   });
 
   it("describes a loop span without a coroutine", () => {
-    const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf);
-    expect(text.split("\n")).toEqual(["event loop", "idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);
+    const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf, en);
+    expect(text.split("\n")).toEqual(["event loop", "loop idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);
   });
 
   it("says when a rect stands for many merged segments", () => {
-    const text = tooltipText({ name: "Task-9" }, { state: "running", start: 0, end: 0.001, startStep: 1, endStep: 2 }, nameOf, 40);
+    const text = tooltipText({ name: "Task-9" }, { state: "running", start: 0, end: 0.001, startStep: 1, endStep: 2 }, nameOf, en, 40);
     expect(text.split("\n")[1]).toBe("40 segments too small to draw apart (zoom in); the longest:");
+  });
+});
+
+describe("tooltipText in Chinese", () => {
+  it("translates the UI's words and keeps Python's (await, task names, line numbers as written)", () => {
+    const text = tooltipText(
+      { name: "Task-2", coro: "worker", createdLine: 1234 },
+      { state: "waiting", start: 0, end: 1, startStep: 2, endStep: 5, waitKind: WaitKind.task, target: 3, line: 6 },
+      nameOf,
+      swimlaneWords("zh-CN"),
+    );
+    expect(text.split("\n")).toEqual([
+      "Task-2 (worker)",
+      "等待中: await Task-3",
+      "开始 t = 0.0 s，持续 1 s",
+      "第 2–5 步（共 3 步）",
+      "等待：task Task-3",
+      "暂停在第 6 行",
+      "创建于第 1234 行",
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import { waitKindName } from "../../model/waitKind";
 import type { WaitKind } from "../../protocol/trace";
 import { segmentLabel } from "./segmentLabel";
+import type { SwimlaneWords } from "./words";
 
 export interface TooltipSpan {
   readonly state: string;
@@ -25,21 +26,30 @@ export interface TooltipOwner {
 
 /**
  * `merged` > 1: the rect stands for that many sub-pixel segments (level of detail); the text then
- * describes the longest one and says so.
+ * describes the longest one and says so. Python's own words (sleep, await, Semaphore, task names)
+ * stay as they are in every language.
  */
-export function tooltipText(owner: TooltipOwner, span: TooltipSpan, nameOf: (id: number) => string | undefined, merged = 1): string {
+export function tooltipText(
+  owner: TooltipOwner,
+  span: TooltipSpan,
+  nameOf: (id: number) => string | undefined,
+  words: SwimlaneWords,
+  merged = 1,
+): string {
+  const { t } = words;
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
-  if (merged > 1) lines.push(`${merged} segments too small to draw apart (zoom in); the longest:`);
+  if (merged > 1) lines.push(t("swimlane.tip.merged", { n: merged }));
   const label = segmentLabel(span, nameOf);
-  lines.push(label === "" ? span.state : `${span.state}: ${label}`);
-  lines.push(`start ${formatVirtualTime(span.start)}, duration ${formatDuration(span.end - span.start)}`);
+  const state = words.state(span.state);
+  lines.push(label === "" ? state : `${state}: ${label}`);
+  lines.push(t("swimlane.tip.span", { start: formatVirtualTime(span.start), duration: formatDuration(span.end - span.start) }));
   const steps = span.endStep - span.startStep;
-  lines.push(steps === 0 ? `at step ${span.startStep}` : `steps ${span.startStep}–${span.endStep} (${steps})`);
+  lines.push(steps === 0 ? t("swimlane.tip.atStep", { step: span.startStep }) : t("swimlane.tip.steps", { from: span.startStep, to: span.endStep, n: steps }));
   if (span.waitKind !== undefined) {
     const target = span.target === undefined ? undefined : (nameOf(span.target) ?? `#${span.target}`);
-    lines.push(`waits on: ${waitKindName(span.waitKind)}${target === undefined ? "" : ` ${target}`}`);
+    lines.push(t("swimlane.tip.waitsOn", { what: `${waitKindName(span.waitKind)}${target === undefined ? "" : ` ${target}`}` }));
   }
-  if (span.line !== undefined && span.line > 0) lines.push(`paused at line ${span.line}`);
-  if (owner.createdLine !== undefined && owner.createdLine > 0) lines.push(`created at line ${owner.createdLine}`);
+  if (span.line !== undefined && span.line > 0) lines.push(t("swimlane.tip.pausedAt", { line: String(span.line) }));
+  if (owner.createdLine !== undefined && owner.createdLine > 0) lines.push(t("swimlane.tip.createdAt", { line: String(owner.createdLine) }));
   return lines.join("\n");
 }
