@@ -4,7 +4,8 @@ import { CodeEditor } from "../features/editor";
 import { Inspector, PstreePanel } from "../features/inspector";
 import { PlaybackBar } from "../features/playback";
 import { RequestsPanel } from "../features/requests";
-import { BootProgress, ClockModeSelect, ExportTraceButton, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
+import { ExportMenu, ExportTraceButton } from "../features/export";
+import { BootProgress, ClockModeSelect, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
 import { Legend } from "../features/swimlane";
 import type { AppStore } from "../store";
 import { AxisToggle } from "./AxisToggle";
@@ -65,7 +66,12 @@ export function App({
             <SwimlanePane />
           </Panel>
           <div className="app-main__bottom">
-            <Panel title={t("panel.console")} className="app-main__console" tools={<ExportTraceButton />} footer={<RunSummary />}>
+            <Panel title={t("panel.console")} className="app-main__console" tools={
+                <>
+                  <ExportTraceButton />
+                  <ExportMenu theme={theme} />
+                </>
+              } footer={<RunSummary />}>
               <ConsolePanel />
             </Panel>
             <Panel title={t("panel.cursor")} className="app-main__inspector">
