@@ -127,6 +127,8 @@ export const EN = {
   "share.linkCopied": "Link copied to the clipboard",
   "share.markdownText": "Run this asyncio program in Taskline",
   "share.long": "This link is long ({n} characters); some chat apps cut long links.",
+  "embed.open": "Open in Taskline",
+  "embed.openTitle": "Open this program in the full Taskline playground (new tab)",
 
   "gallery.button": "Examples",
   "gallery.heading": "Examples",
@@ -322,6 +324,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   "share.linkCopied": "链接已复制到剪贴板",
   "share.markdownText": "在 Taskline 中运行这个 asyncio 程序",
   "share.long": "这个链接较长（{n} 个字符），有些聊天软件会截断长链接。",
+  "embed.open": "在 Taskline 中打开",
+  "embed.openTitle": "在完整的 Taskline 中打开这个程序（新标签页）",
 
   "gallery.button": "示例",
   "gallery.heading": "示例",
