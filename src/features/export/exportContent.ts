@@ -9,7 +9,7 @@ import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import { loopActivity } from "../../model/traceStore";
 import { selectCursorVt, selectSummary, type AppState } from "../../store";
 import { stateLabel, type Translate } from "../i18n";
-import { LEGEND_ENTRIES, paletteFor, type Theme } from "../swimlane";
+import { LEGEND_ENTRIES, paletteFor, segmentLabel, type Theme } from "../swimlane";
 import { runReportText } from "./runReport";
 import { swimlaneSvg, type SwimlaneSvg } from "./swimlaneSvg";
 
@@ -24,6 +24,7 @@ export function chromeTraceJson(state: AppState): string {
 
 export function swimlaneSvgOf(state: AppState, theme: Theme, t: Translate): SwimlaneSvg {
   const { trace, locale } = state;
+  const names = new Map(trace.lanes().map((lane) => [lane.id as number, lane.name]));
   return swimlaneSvg({
     lanes: trace.lanes(),
     loop: loopActivity(trace),
@@ -31,6 +32,7 @@ export function swimlaneSvgOf(state: AppState, theme: Theme, t: Translate): Swim
     stepCount: trace.stepCount,
     axis: state.axis,
     palette: paletteFor(theme),
+    segmentText: (segment) => segmentLabel(segment, (id) => names.get(id)),
     text: {
       title: `${t("export.runTitle")} · ${summaryText(state, t)}`,
       loopLane: t("export.loopLane"),

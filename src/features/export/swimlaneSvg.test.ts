@@ -99,7 +99,7 @@ describe("the swimlane as SVG", () => {
     const time = swimlaneSvg(input(lanes)).svg;
     expect(time).toMatch(/>0 s<\/text>/);
     expect(time).toMatch(/>2 s<\/text>/);
-    expect(time).toContain(">virtual time</text>");
+    expect(time).toContain(">virtual time →</text>");
     const steps = swimlaneSvg(input(lanes, { axis: "steps", stepCount: 40 })).svg;
     expect(steps).toMatch(/>40<\/text>/);
     expect(steps).not.toMatch(/>\d+(\.\d+)? s<\/text>/);
@@ -125,5 +125,15 @@ describe("the swimlane as SVG", () => {
     const { svg } = swimlaneSvg(input([lane(1, long, [seg("running", 0, 1)])]));
     expect(svg).toContain(`<title>${long}</title>`);
     expect(svg).toContain(`>${"x".repeat(31)}…</text>`);
+  });
+});
+
+describe("segment texts in the SVG", () => {
+  it("writes the caller's text inside wide segments only, escaped, and none on the loop lane", () => {
+    const lanes = [lane(1, "main", [seg("waiting", 0, 1.99), seg("running", 1.99, 2)])];
+    const { svg } = swimlaneSvg(input(lanes, { segmentText: (s) => (s.state === "waiting" ? "await <b>" : "run") }));
+    expect(svg).toContain(">await &lt;b&gt;</text>");
+    expect(svg).not.toContain(">run</text>");
+    expect(svg).not.toContain(">loop idle</text><");
   });
 });

@@ -41,6 +41,8 @@ export interface SwimlaneSvgInput {
   readonly widthPx?: number;
   /** Lanes beyond this are counted, not drawn (a 10,000-task run stays a usable file). */
   readonly maxLanes?: number;
+  /** The text inside a task segment wide enough for it ("sleep 1 s", "await worker"); "" for none. */
+  readonly segmentText?: (segment: Lane["segments"][number]) => string;
 }
 
 export interface SwimlaneSvg {
@@ -54,7 +56,7 @@ const DEFAULT_MAX_LANES = 400;
 const ROW_PX = 22;
 const BAR_GAP_PX = 3;
 const TITLE_PX = 34;
-const AXIS_PX = 30;
+const AXIS_PX = 44;
 const LEGEND_PX = 30;
 const PAD_PX = 12;
 const FONT_PX = 12;
@@ -89,10 +91,12 @@ function clip(text: string, max: number): string {
 /** Pixels, rounded to 0.01 so the file stays short. */
 const px = (value: number) => String(Math.round(value * 100) / 100);
 
-interface Rect {
+interface Rect<S> {
   x0: number;
   x1: number;
   readonly state: DrawState;
+  /** The span the rect starts with (the one its label describes). */
+  readonly span: S;
 }
 
 interface Spanlike {
@@ -109,13 +113,13 @@ const isEnd = (state: DrawState) => state === "done" || state === "failed" || st
  * One row's rects: segments narrower than a pixel join the rect before them when they touch it
  * (a million tiny steps stay a few hundred rects); lane ends become thin ticks.
  */
-function rowRects(spans: readonly Spanlike[], toPx: (v: number) => number, axis: SvgAxis): Rect[] {
-  const rects: Rect[] = [];
+function rowRects<S extends Spanlike>(spans: readonly S[], toPx: (v: number) => number, axis: SvgAxis): Rect<S>[] {
+  const rects: Rect<S>[] = [];
   for (const span of spans) {
     const x0 = toPx(axis === "time" ? span.start : span.startStep);
     let x1 = toPx(axis === "time" ? span.end : span.endStep);
     if (isEnd(span.state) && x1 <= x0) {
-      rects.push({ x0, x1: x0 + END_MARK_PX, state: span.state });
+      rects.push({ x0, x1: x0 + END_MARK_PX, state: span.state, span });
       continue;
     }
     const last = rects[rects.length - 1];
@@ -124,7 +128,7 @@ function rowRects(spans: readonly Spanlike[], toPx: (v: number) => number, axis:
       continue;
     }
     if (x1 - x0 < 1) x1 = x0 + 1;
-    rects.push({ x0, x1, state: span.state });
+    rects.push({ x0, x1, state: span.state, span });
   }
   return rects;
 }
@@ -135,9 +139,14 @@ export function swimlaneSvg(input: SwimlaneSvgInput): SwimlaneSvg {
   const maxLanes = input.maxLanes ?? DEFAULT_MAX_LANES;
   const lanes = input.lanes.slice(0, maxLanes);
   const hidden = input.lanes.length - lanes.length;
-  const rows: { readonly name: string; readonly fullName: string; readonly spans: readonly Spanlike[] }[] = [];
-  if (input.loop.length > 0) rows.push({ name: text.loopLane, fullName: text.loopLane, spans: input.loop });
-  for (const lane of lanes) rows.push({ name: clip(lane.name, MAX_NAME_CHARS), fullName: lane.name, spans: lane.segments });
+  const segmentText = input.segmentText ?? (() => "");
+  type Row = { readonly name: string; readonly fullName: string; readonly spans: readonly Spanlike[]; readonly labelOf: (span: Spanlike) => string };
+  const rows: Row[] = [];
+  // The loop lane's colours say it all (running, idle, blocked): no text on it.
+  if (input.loop.length > 0) rows.push({ name: text.loopLane, fullName: text.loopLane, spans: input.loop, labelOf: () => "" });
+  for (const lane of lanes) {
+    rows.push({ name: clip(lane.name, MAX_NAME_CHARS), fullName: lane.name, spans: lane.segments, labelOf: (span) => segmentText(span as Lane["segments"][number]) });
+  }
 
   const longest = Math.max(8, ...rows.map((r) => Array.from(r.name).length));
   const labelPx = Math.min(MAX_NAME_CHARS * CHAR_PX, longest * CHAR_PX) + 2 * PAD_PX;
@@ -179,9 +188,9 @@ export function swimlaneSvg(input: SwimlaneSvgInput): SwimlaneSvg {
       let list = byState.get(r.state);
       if (list === undefined) byState.set(r.state, (list = []));
       list.push(`<rect x="${px(r.x0)}" y="${y}" width="${px(r.x1 - r.x0)}" height="${h}"/>`);
-      const name = text.legend.find((e) => e.state === r.state)?.label ?? r.state;
-      if (r.x1 - r.x0 >= Array.from(name).length * CHAR_PX * 0.9 + 10 && !isEnd(r.state)) {
-        labels.push(`<text x="${px(r.x0 + 4)}" y="${y + h / 2 + 4}" font-size="11" fill="${palette.text[r.state]}">${escapeXml(name)}</text>`);
+      const label = r.x1 - r.x0 >= 24 ? row.labelOf(r.span) : "";
+      if (label !== "" && r.x1 - r.x0 >= Array.from(label).length * CHAR_PX * 0.9 + 10) {
+        labels.push(`<text x="${px(r.x0 + 4)}" y="${y + h / 2 + 4}" font-size="11" fill="${palette.text[r.state]}">${escapeXml(label)}</text>`);
       }
     }
   });
@@ -202,7 +211,7 @@ export function swimlaneSvg(input: SwimlaneSvgInput): SwimlaneSvg {
   for (const v of ticks) {
     out.push(`<text x="${px(scale(v))}" y="${axisY + 16}" text-anchor="middle" fill="${palette.foreground}">${escapeXml(format(v))}</text>`);
   }
-  out.push(`<text x="${PAD_PX}" y="${axisY + 16}" fill="${palette.foreground}" opacity="0.7">${escapeXml(text.axisLabel)}</text>`);
+  out.push(`<text x="${plotX1}" y="${axisY + 34}" text-anchor="end" fill="${palette.foreground}" opacity="0.7">${escapeXml(text.axisLabel)} →</text>`);
 
   // Legend: a swatch and a name per state.
   let x = PAD_PX;
