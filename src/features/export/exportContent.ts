@@ -34,7 +34,8 @@ export function swimlaneSvgOf(state: AppState, theme: Theme, t: Translate): Swim
     palette: paletteFor(theme),
     segmentText: (segment) => segmentLabel(segment, (id) => names.get(id)),
     text: {
-      title: `${t("export.runTitle")} · ${summaryText(state, t)}`,
+      title: t("export.runTitle"),
+      subtitle: summaryText(state, t),
       loopLane: t("export.loopLane"),
       axisLabel: t(state.axis === "time" ? "export.axisTime" : "export.axisSteps"),
       moreLanes: (n) => t("export.moreTasks", { n }),

@@ -24,6 +24,7 @@ const lane = (id: number, name: string, segments: readonly Segment[], finalState
 
 const TEXT: SwimlaneSvgInput["text"] = {
   title: "Taskline run",
+  subtitle: "2 s virtual · <2> tasks",
   loopLane: "event loop",
   axisLabel: "virtual time",
   moreLanes: (n) => `…and ${n} more tasks`,
@@ -74,7 +75,7 @@ describe("the swimlane as SVG", () => {
     expect(svg).toContain(`width="${widthPx}" height="${heightPx}"`);
     const names = checkWellFormed(svg);
     expect(names[0]).toBe("svg");
-    for (const label of [">event loop</text>", ">main</text>", ">worker</text>"]) expect(svg).toContain(label);
+    for (const label of [">Taskline run</text>", ">2 s virtual · &lt;2&gt; tasks</text>", ">event loop</text>", ">main</text>", ">worker</text>"]) expect(svg).toContain(label);
     expect(svg).toContain(`<g fill="${LIGHT_PALETTE.fill.running}">`);
     expect(svg).toContain(`<g fill="${LIGHT_PALETTE.fill.waiting}">`);
     expect(svg).toContain(`<g fill="${LIGHT_PALETTE.fill.failed}">`);

@@ -30,6 +30,8 @@ export interface SwimlaneSvgInput {
   /** Texts in the reader's language. */
   readonly text: {
     readonly title: string;
+    /** A line under the title (the run summary); "" for none. */
+    readonly subtitle?: string;
     readonly loopLane: string;
     readonly axisLabel: string;
     /** Shown under the last lane when lanes were left out: "…and {n} more tasks". */
@@ -55,7 +57,7 @@ const DEFAULT_WIDTH_PX = 1200;
 const DEFAULT_MAX_LANES = 400;
 const ROW_PX = 22;
 const BAR_GAP_PX = 3;
-const TITLE_PX = 34;
+const TITLE_PX = 52;
 const AXIS_PX = 44;
 const LEGEND_PX = 30;
 const PAD_PX = 12;
@@ -167,8 +169,9 @@ export function swimlaneSvg(input: SwimlaneSvgInput): SwimlaneSvg {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" font-family="${escapeXml(FONT)}" font-size="${FONT_PX}">`,
     `<title>${escapeXml(text.title)}</title>`,
     `<rect width="${widthPx}" height="${heightPx}" fill="${palette.background}"/>`,
-    `<text x="${PAD_PX}" y="${TITLE_PX / 2 + 4}" font-size="14" font-weight="600" fill="${palette.foreground}">${escapeXml(text.title)}</text>`,
+    `<text x="${PAD_PX}" y="22" font-size="14" font-weight="600" fill="${palette.foreground}">${escapeXml(text.title)}</text>`,
   );
+  if (text.subtitle) out.push(`<text x="${PAD_PX}" y="40" fill="${palette.foreground}" opacity="0.8">${escapeXml(text.subtitle)}</text>`);
 
   rows.forEach((row, i) => {
     const y = lanesY0 + i * ROW_PX;
