@@ -6,7 +6,8 @@ import { GeneratorsPanel } from "../features/generators";
 import { ProblemsPanel } from "../features/problems";
 import { PlaybackBar } from "../features/playback";
 import { RequestsPanel } from "../features/requests";
-import { BootProgress, ClockModeSelect, ExportTraceButton, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
+import { ExportMenu, ExportTraceButton } from "../features/export";
+import { BootProgress, ClockModeSelect, RunSettings, RunButton, RunStatus, RunSummary, StopButton } from "../features/run";
 import { Legend } from "../features/swimlane";
 import type { AppStore } from "../store";
 import { AxisToggle } from "./AxisToggle";
@@ -67,7 +68,12 @@ export function App({
             <SwimlanePane />
           </Panel>
           <div className="app-main__bottom">
-            <Panel title={t("panel.console")} className="app-main__console" tools={<ExportTraceButton />} footer={<RunSummary />}>
+            <Panel title={t("panel.console")} className="app-main__console" tools={
+                <>
+                  <ExportTraceButton />
+                  <ExportMenu theme={theme} />
+                </>
+              } footer={<RunSummary />}>
               <ConsolePanel />
             </Panel>
             <Panel title={t("panel.cursor")} className="app-main__inspector">

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "react";
 import { selectLocale, useAppStore } from "../../store";
+import { Dialog } from "../dialog";
 import { useT } from "../i18n";
 import type { Example } from "./catalog";
 import { EXAMPLES } from "./examples";
@@ -8,20 +8,8 @@ import { EXAMPLES } from "./examples";
 export function GalleryDialog({ onChoose, onClose }: { readonly onChoose: (example: Example) => void; readonly onClose: () => void }) {
   const t = useT();
   const locale = useAppStore(selectLocale);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (dialog.current !== null && !dialog.current.open) dialog.current.showModal();
-  }, []);
   return (
-    <dialog ref={dialog} className="dialog gallery-dialog" aria-labelledby="gallery-heading" data-testid="gallery-dialog" onClose={onClose} onCancel={onClose}>
-      <header className="dialog__header">
-        <h2 id="gallery-heading" className="dialog__title">
-          {t("gallery.heading")}
-        </h2>
-        <button type="button" className="dialog__close" aria-label={t("close")} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Dialog title={t("gallery.heading")} className="gallery-dialog" testId="gallery-dialog" onClose={onClose}>
       <p className="dialog__text">{t("gallery.explain")}</p>
       <ol className="gallery-list">
         {EXAMPLES.map((example, i) => (
@@ -39,6 +27,6 @@ export function GalleryDialog({ onChoose, onClose }: { readonly onChoose: (examp
           </li>
         ))}
       </ol>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,5 @@
 export { BootProgress } from "./BootProgress";
 export { ClockModeSelect } from "./ClockModeSelect";
-export { ExportTraceButton } from "./ExportTraceButton";
 export { RunButton } from "./RunButton";
 export { RunStatus } from "./RunStatus";
 export { RunSummary } from "./RunSummary";

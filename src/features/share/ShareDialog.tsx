@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { Dialog } from "../dialog";
 import type { MessageKey } from "../i18n";
 import { useT } from "../i18n";
 import { copyText } from "./copyText";
@@ -16,7 +17,6 @@ type CopyState = { readonly what: "link" | "markdown" | "embed"; readonly ok: bo
  */
 export function ShareDialog({ pageUrl, copyOnOpen, onClose }: { readonly pageUrl: string; readonly copyOnOpen: boolean; readonly onClose: () => void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
   const readInput = useShareInput();
   const [input] = useState(readInput);
   const url = shareUrl(pageUrl, input);
@@ -28,11 +28,9 @@ export function ShareDialog({ pageUrl, copyOnOpen, onClose }: { readonly pageUrl
     setCopied({ what, ok: await copyText(text) });
   };
 
+  // Runs after the Dialog's own effect has opened it; once per opening.
   useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (!element.open) element.showModal();
-    if (copyOnOpen) void copy("link"); // once per opening
+    if (copyOnOpen) void copy("link");
   }, []);
 
   const confirmation = (what: "link" | "markdown" | "embed") =>
@@ -49,15 +47,7 @@ export function ShareDialog({ pageUrl, copyOnOpen, onClose }: { readonly pageUrl
   );
 
   return (
-    <dialog ref={dialog} className="dialog share-dialog" aria-labelledby="share-heading" onClose={onClose} onCancel={onClose}>
-      <header className="dialog__header">
-        <h2 id="share-heading" className="dialog__title">
-          {t("share.heading")}
-        </h2>
-        <button type="button" className="dialog__close" aria-label={t("close")} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Dialog title={t("share.heading")} className="share-dialog" testId="share-dialog" onClose={onClose}>
       <p className="dialog__text">{t("share.explain")}</p>
       <label className="share-dialog__field">
         <span className="field__label">{t("share.url")}</span>
@@ -78,6 +68,6 @@ export function ShareDialog({ pageUrl, copyOnOpen, onClose }: { readonly pageUrl
         {button("embed", "share.copyEmbed")}
         {confirmation("embed")}
       </div>
-    </dialog>
+    </Dialog>
   );
 }

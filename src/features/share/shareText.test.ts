@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeShareLink } from "../../share/link";
-import { embedUrl, iframeSnippet, markdownLink, shareSettings, shareUrl } from "./shareText";
+import { embedUrl, iframeSnippet, markdownLink, openInTasklineUrl, shareSettings, shareUrl } from "./shareText";
 
 const INPUT = { source: "import asyncio\nprint('hi')\n", clock: "ideal", axis: "steps", exampleId: "lock" } as const;
 
@@ -31,5 +31,27 @@ describe("share texts", () => {
   it("carries the playback cursor as t", () => {
     expect(shareSettings({ ...INPUT, cursorVt: 0.5 }).t).toBe("0.5");
     expect(shareSettings({ ...INPUT, cursorVt: undefined }).t).toBeUndefined();
+  });
+
+  it("send an embed's reader to the full playground with the same link, without embed=1", () => {
+    const embed = embedUrl("https://example.org/taskline/", INPUT);
+    const full = openInTasklineUrl(embed, INPUT, "DEFAULT");
+    expect(full).toBe(embed.replace("?embed=1", ""));
+    expect(full.startsWith("https://example.org/taskline/#code/")).toBe(true);
+  });
+
+  it("carry the reader's edits from an embed into a new link", () => {
+    const embed = embedUrl("https://example.org/?embed=1&x=2", INPUT);
+    const edited = { ...INPUT, source: "print('edited')\n", cursorVt: 1.5 };
+    const full = openInTasklineUrl(embed, edited, "DEFAULT");
+    expect(full).not.toContain("embed=1");
+    const decoded = decodeShareLink(full.slice(full.indexOf("#")));
+    expect(decoded).toMatchObject({ ok: true, value: { source: "print('edited')\n" } });
+    expect(decoded.ok && decoded.value.settings.t).toBeUndefined();
+  });
+
+  it("send an untouched embed without a program to the bare playground", () => {
+    expect(openInTasklineUrl("https://example.org/?embed=1", { ...INPUT, source: "DEFAULT" }, "DEFAULT")).toBe("https://example.org/");
+    expect(openInTasklineUrl("https://example.org/?embed=1", { ...INPUT, source: "x = 1\n" }, "DEFAULT")).toMatch(/^https:\/\/example\.org\/#code\//);
   });
 });

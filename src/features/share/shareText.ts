@@ -3,7 +3,7 @@
  * a Markdown link, and an iframe for `?embed=1`. Pure; `app/` passes the page address in.
  */
 import type { ClockMode } from "../../protocol/messages";
-import { encodeCheckedShareLink } from "../../share/link";
+import { CODE_PREFIX, decodeShareLink, encodeCheckedShareLink } from "../../share/link";
 import type { Axis } from "../../store";
 
 export interface ShareInput {
@@ -51,4 +51,21 @@ export function embedUrl(pageUrl: string, input: ShareInput): string {
 export function iframeSnippet(src: string): string {
   const escaped = src.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   return `<iframe src="${escaped}" width="100%" height="520" style="border:1px solid #ddd;border-radius:6px" loading="lazy" title="Taskline: Python asyncio playground"></iframe>`;
+}
+
+/**
+ * Where an embed's "Open in Taskline" goes: the full playground without `embed=1`, with the very
+ * link the embed was opened with while its program is unchanged, a new link when the reader
+ * edited it, and the bare playground (the reader's own draft) for an untouched embed without a
+ * program in its address.
+ */
+export function openInTasklineUrl(embedPageUrl: string, input: ShareInput, defaultSource: string): string {
+  const hash = new URL(embedPageUrl).hash;
+  if (hash.startsWith(CODE_PREFIX)) {
+    const decoded = decodeShareLink(hash);
+    if (decoded.ok && decoded.value.source === input.source) return playgroundBase(embedPageUrl) + hash;
+  } else if (input.source === defaultSource) {
+    return playgroundBase(embedPageUrl);
+  }
+  return shareUrl(embedPageUrl, { ...input, cursorVt: undefined });
 }

@@ -1,19 +1,13 @@
-import { toChromeTrace } from "../../model/chromeTrace";
 import { selectHasTrace, useAppStore, useAppStoreApi } from "../../store";
 import { useT } from "../i18n";
 import { downloadFile } from "./downloadFile";
+import { chromeTraceJson, TRACE_FILE_NAME } from "./exportContent";
 
-export const TRACE_FILE_NAME = "taskline-trace.json";
-
-/** Downloads the current trace in the Chrome Trace Event Format (opens in Perfetto). */
+/** Downloads the current trace in the Chrome Trace Event Format (DESIGN.md §5 `export-trace`). */
 export function ExportTraceButton() {
   const store = useAppStoreApi();
   const hasTrace = useAppStore(selectHasTrace);
   const t = useT();
-  const handleClick = () => {
-    const { trace } = store.getState();
-    downloadFile(TRACE_FILE_NAME, JSON.stringify(toChromeTrace(trace.lanes(), trace.consoleLines())), "application/json");
-  };
   return (
     <button
       type="button"
@@ -21,7 +15,7 @@ export function ExportTraceButton() {
       data-testid="export-trace"
       disabled={!hasTrace}
       title={hasTrace ? t("export.title") : t("export.needsRun")}
-      onClick={handleClick}
+      onClick={() => downloadFile(TRACE_FILE_NAME, chromeTraceJson(store.getState()), "application/json")}
     >
       {t("export.label")}
     </button>

@@ -1,6 +1,7 @@
-/** Saves `text` as a file through a temporary `<a download>`. */
-export function downloadFile(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+/** Saves `content` as a file through a temporary `<a download>`. */
+export function downloadFile(fileName: string, content: string | Blob, mimeType: string): void {
+  const blob = typeof content === "string" ? new Blob([content], { type: mimeType }) : content;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
