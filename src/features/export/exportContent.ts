@@ -9,7 +9,7 @@ import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import { loopActivity } from "../../model/traceStore";
 import { selectCursorVt, selectSummary, type AppState } from "../../store";
 import { stateLabel, type Translate } from "../i18n";
-import { LEGEND_ENTRIES, paletteFor, segmentLabel, type Theme } from "../swimlane";
+import { LEGEND_STATES, paletteFor, segmentLabel, type Theme } from "../swimlane";
 import { runReportText } from "./runReport";
 import { swimlaneSvg, type SwimlaneSvg } from "./swimlaneSvg";
 
@@ -39,7 +39,7 @@ export function swimlaneSvgOf(state: AppState, theme: Theme, t: Translate): Swim
       loopLane: t("export.loopLane"),
       axisLabel: t(state.axis === "time" ? "export.axisTime" : "export.axisSteps"),
       moreLanes: (n) => t("export.moreTasks", { n }),
-      legend: LEGEND_ENTRIES.map((entry) => ({ state: entry.state, label: entry.state === "idle" ? t("export.loopIdle") : stateLabel(locale, entry.state) })),
+      legend: LEGEND_STATES.map((state) => ({ state, label: state === "idle" ? t("export.loopIdle") : stateLabel(locale, state) })),
     },
   });
 }
