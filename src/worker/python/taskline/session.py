@@ -27,8 +27,11 @@ __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "
 FLUSH_INTERVAL_S = 0.05
 # Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
 _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)')
-# Frames of origin kept for each coroutine, so a never-awaited warning can say where it was made.
-_ORIGIN_DEPTH = 2
+# Frames of origin kept for each coroutine (sys.set_coroutine_origin_tracking_depth). 0, as in
+# plain Python: recording an origin costs every coroutine call a traceback tuple (measured: about
+# a fifth of a sleep(0) step). A never-awaited coroutine is reported at the line its warning
+# names instead, which is where it was dropped: for `fetch()` without await, that same line.
+_ORIGIN_DEPTH = 0
 # The callback of asyncio.sleep's timer: when it runs, a sleep ended.
 _SLEEP_DONE = _futures._set_result_unless_cancelled
 # Longest repr of a task's result kept in the trace.
@@ -397,10 +400,11 @@ class Session:
             code, text = "exception-in-callback", message + (f" ({type(exc).__name__}: {exc})" if exc is not None else "")
         self.warn(code, tid, text, self.created_lines.get(tid, 0))
 
-    def coroutine_never_awaited(self, text: str) -> None:
-        """A RuntimeWarning "coroutine ... was never awaited"; its text names where it was created."""
+    def coroutine_never_awaited(self, text: str, warned_line: int = 0) -> None:
+        """A RuntimeWarning "coroutine ... was never awaited"; its text names where it was created
+        when origins are tracked, else the warning's own line (where the coroutine was dropped)."""
         match = _CREATED_AT_LINE.search(text)
-        line = int(match.group(1)) if match else 0
+        line = int(match.group(1)) if match else warned_line
         first = text.split("\n", 1)[0]
         self.warn("never-awaited", abs(self.current), f"{first}: calling a coroutine function only creates the coroutine; await it or wrap it in asyncio.create_task().", line)
 
@@ -457,7 +461,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
     """warnings.showwarning during runs: a never-awaited coroutine also becomes a lane problem."""
     session = _session
     if session is not None and issubclass(category, RuntimeWarning) and "was never awaited" in str(message):
-        session.coroutine_never_awaited(str(message))
+        session.coroutine_never_awaited(str(message), lineno if filename == USER_FILE else 0)
     _SHOW_WARNING(message, category, filename, lineno, file, line)
 
 

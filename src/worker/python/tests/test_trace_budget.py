@@ -79,6 +79,30 @@ class RowsPerStep(unittest.TestCase):
         self.assertLessEqual(len(r.rows), 2 * steps + 4 * 101 + 8)
 
 
+class NoHiddenPerCallCost(unittest.TestCase):
+    def test_coroutine_origins_are_not_tracked_during_a_run(self):
+        # An origin costs every coroutine call a traceback tuple: about a fifth of a sleep(0) step.
+        r = run("""
+            import sys
+            print(sys.get_coroutine_origin_tracking_depth())
+        """)
+        self.assertEqual(r.stdout(), "0\n")
+
+    def test_a_coroutine_never_awaited_is_still_placed_on_its_line(self):
+        r = run("""
+            import asyncio
+            async def fetch():
+                return 1
+            async def main():
+                await asyncio.sleep(0)
+                fetch()
+                await asyncio.sleep(1)
+            asyncio.run(main())
+        """)
+        lines = [r.details[x]["line"] for k, _, x, _, _ in r.rows if k == Row.WARNING and r.details[x]["code"] == "never-awaited"]
+        self.assertEqual(lines, [7])
+
+
 class WireBytesPerStep(unittest.TestCase):
     def test_the_sleep_0_workload_stays_within_its_wire_budget(self):
         source = textwrap.dedent("""
