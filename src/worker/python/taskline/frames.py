@@ -8,10 +8,11 @@ file, so the editor and the trace agree.
 import linecache
 import sys
 import traceback
+from types import CoroutineType, GeneratorType
 
 from .wire import Wait
 
-__all__ = ["USER_FILE", "await_frames", "classify_code", "register_source", "user_line_of_caller", "user_traceback"]
+__all__ = ["USER_FILE", "await_frames", "classify_code", "register_source", "suspension_point", "user_line_of_caller", "user_traceback"]
 
 # The file name the user's program is compiled under; tracebacks and line lookups key on it.
 USER_FILE = "main.py"
@@ -54,6 +55,60 @@ def await_frames(coro):
             return
         yield frame
         coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+
+
+# What a code object in an await chain is, by id(code) -> (code, meaning): _USER_CODE for the user's
+# program, otherwise the Wait kind its asyncio frame stands for (Wait.UNKNOWN for any other file).
+# The code object is held so its id cannot be reused. Filled once per code object; a step only
+# pays a dict lookup per frame of its chain instead of string tests on file and qualified names.
+_USER_CODE = -1
+_CODE_MEANING: dict[int, tuple[object, int]] = {}
+
+
+def _code_meaning(code) -> int:
+    if code.co_filename == USER_FILE:
+        meaning = _USER_CODE
+    elif "asyncio" in code.co_filename:
+        meaning = classify_code(code)
+    else:
+        meaning = Wait.UNKNOWN
+    if len(_CODE_MEANING) > 100_000:  # programs that compile code in a loop
+        _CODE_MEANING.clear()
+    _CODE_MEANING[id(code)] = (code, meaning)
+    return meaning
+
+
+def suspension_point(coro) -> tuple[int, int]:
+    """(line, wait kind) of a suspended coroutine: the line of the innermost frame of the user's
+    program in its await chain (0 if none) and what the outermost asyncio frame that means a wait
+    stands for (Wait.UNKNOWN if none). The same walk as await_frames, without its generator."""
+    line = 0
+    chain_kind = Wait.UNKNOWN
+    meanings = _CODE_MEANING
+    while coro is not None:
+        kind = type(coro)
+        if kind is CoroutineType:
+            frame = coro.cr_frame
+            following = coro.cr_await
+        elif kind is GeneratorType:
+            frame = coro.gi_frame
+            following = coro.gi_yieldfrom
+        else:
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+            following = None
+            if frame is not None:
+                following = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+        if frame is None:
+            break
+        code = frame.f_code
+        known = meanings.get(id(code))
+        meaning = known[1] if known is not None else _code_meaning(code)
+        if meaning == _USER_CODE:
+            line = frame.f_lineno or 0
+        elif meaning and not chain_kind:
+            chain_kind = meaning
+        coro = following
+    return line, chain_kind
 
 
 def user_line_of_caller() -> int:

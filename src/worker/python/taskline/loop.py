@@ -17,6 +17,7 @@ import asyncio
 import heapq
 import itertools
 
+from . import session as _sessions
 from .clock import CLOCK
 from .session import StopRun, TracedTask, current_session
 from .waitfor import deadlock_report
@@ -36,6 +37,13 @@ class UnsupportedInBrowser(RuntimeError):
 
 _NO_IO = ("Taskline runs your program inside a browser tab, which cannot open network connections "
           "or start processes; simulate the I/O with `await asyncio.sleep(seconds)` instead.")
+
+
+_Handle = asyncio.Handle
+_TimerHandle = asyncio.TimerHandle
+_heappush = heapq.heappush
+_INF = float("inf")
+_set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
 
 
 def _deadline_key(when: float) -> float:
@@ -75,29 +83,37 @@ class VirtualLoop(asyncio.BaseEventLoop):
         if self._debug:
             self._check_thread()
             self._check_callback(callback, "call_soon")
-        handle = asyncio.Handle(callback, args, self, context)
+        handle = _Handle(callback, args, self, context)
         if handle._source_traceback:
             del handle._source_traceback[-1]
         self._ready.append(handle)
-        if getattr(getattr(callback, "__self__", None), "_tl_id", 0):
-            session = current_session()
-            if session is not None:
+        session = _sessions._session
+        if session is not None:
+            task = getattr(callback, "__self__", None)
+            if task is None:
+                pass
+            elif task is session.running:
+                session.self_ready = True  # it yielded (e.g. sleep(0)): its next step is queued
+            elif getattr(task, "_tl_id", 0):
                 session.scheduled(callback, args)
         return handle
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
         if self._debug:
             self._check_callback(callback, "call_at")
-        timer = asyncio.TimerHandle(when, callback, args, self, context)
+        timer = _TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
             del timer._source_traceback[-1]
-        heapq.heappush(self._scheduled, (_deadline_key(when), next(self._seq), timer))
+        # _deadline_key, inlined
+        key = _INF if when != when else (round(when / _DEADLINE_GRID) * _DEADLINE_GRID if when < 1e15 else when)
+        _heappush(self._scheduled, (key, next(self._seq), timer))
         timer._scheduled = True
-        session = current_session()
-        if session is not None:
+        session = _sessions._session
+        if session is not None and callback is _set_result_unless_cancelled:
             session.timer_scheduled(callback, args)
         return timer
 
@@ -157,24 +173,28 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 handle._scheduled = False
                 ready.append(handle)
 
+        popleft = ready.popleft
+        if session is None:
+            for _ in range(len(ready)):
+                handle = popleft()
+                if not handle._cancelled:
+                    handle._run()
+            return
+        run_task_step = session.run_task_step
         for _ in range(len(ready)):
-            handle = ready.popleft()
+            handle = popleft()
             if handle._cancelled:
-                continue
-            if session is None:
-                handle._run()
                 continue
             task = getattr(handle._callback, "__self__", None)
             if getattr(task, "_tl_id", 0):
-                session.run_task_step(task, handle)
+                run_task_step(task, handle)
             elif isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
                 handle._run()
             else:
                 session.run_callback(handle)
             if session.stop is not None:
                 raise session.stop
-        if session is not None:
-            session.maybe_flush()
+        session.maybe_flush()
 
     def _collect_due_realistic(self, scheduled, ready) -> None:
         """Moves due timers to `ready` the way a real loop meets them.

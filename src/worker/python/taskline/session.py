@@ -17,7 +17,7 @@ import warnings
 from asyncio import futures as _futures
 
 from .clock import CLOCK, REAL_PERF_COUNTER
-from .frames import USER_FILE, await_frames, classify_code, register_source, user_line_of_caller, user_traceback
+from .frames import USER_FILE, register_source, suspension_point, user_line_of_caller, user_traceback
 from .recorder import FLUSH_ROWS, Recorder
 from .waitfor import await_cycle, cycle_text, user_line
 from .wire import WAIT_TARGET_SHIFT, Outcome, Row, Wait, Waker
@@ -28,8 +28,13 @@ __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "
 FLUSH_INTERVAL_S = 0.05
 # Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
 _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)')
-# Frames of origin kept for each coroutine, so a never-awaited warning can say where it was made.
+# Frames of origin kept for each coroutine (sys.set_coroutine_origin_tracking_depth), so a
+# never-awaited warning names the line where the coroutine was created, not where it was dropped.
+# It costs every coroutine call a traceback tuple (about a fifth of a sleep(0) step, measured with
+# bench:loop); the warning's line is worth it for learners. 0 would report the line it was dropped.
 _ORIGIN_DEPTH = 2
+# The callback of asyncio.sleep's timer: when it runs, a sleep ended.
+_SLEEP_DONE = _futures._set_result_unless_cancelled
 # Longest repr of a task's result kept in the trace.
 MAX_RESULT_CHARS = 200
 # A task step computing longer than this (virtual seconds, realistic clock) blocked the loop, as
@@ -119,6 +124,8 @@ class Session:
         self.output_bytes = 0
         # The lane whose code runs now (a task step or a thread lane), 0 outside any.
         self.current = 0
+        # The task whose step runs now (None outside a task step); the loop's call_soon compares.
+        self.running = None
         # Set when the running task scheduled its own next step (it yielded, e.g. sleep(0)).
         self.self_ready = False
         # The callback handle being run outside any task, to tell who woke a task.
@@ -209,7 +216,9 @@ class Session:
         else:
             handle = self.callback_handle
             waker = 0
-            if handle is not None and isinstance(handle, asyncio.TimerHandle):
+            if handle is not None and handle._callback is _SLEEP_DONE:  # a sleep ended (the common case)
+                kind = Waker.TIMER
+            elif handle is not None and isinstance(handle, asyncio.TimerHandle):
                 kind = Waker.THREAD if self._is_thread_completion(handle) else Waker.TIMER
                 if kind == Waker.THREAD:
                     waker = self.marked.get(id(handle._args[0]), (0, 0, None))[1]
@@ -240,12 +249,18 @@ class Session:
         start = self.last_t
         extend((Row.RUN, tid, 0, 0, start))
         self.current = tid
+        self.running = task
         self.self_ready = False
         try:
-            handle._run()
+            handle._context.run(handle._callback, *handle._args)  # Handle._run, minus a frame
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            _callback_failed(handle, exc)
         finally:
             self.current = 0
-            self.last_t = now = CLOCK.now()
+            self.running = None
+            self.last_t = now = CLOCK.source() - CLOCK.base  # CLOCK.now(), minus a frame
         if now - start > SLOW_STEP_S and CLOCK.realistic:
             self._slow_step(task, tid, now - start)
         self.steps += 1
@@ -262,11 +277,15 @@ class Session:
             self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
 
     def run_callback(self, handle) -> None:
-        if handle._callback is not _futures._set_result_unless_cancelled:  # a sleep's timer: its READY row says it
+        if handle._callback is not _SLEEP_DONE:  # a sleep's timer: its READY row says it
             self.rec.extend((Row.CALLBACK, 0, 0, 0, self.last_t))
         self.callback_handle = handle
         try:
-            handle._run()
+            handle._context.run(handle._callback, *handle._args)  # Handle._run, minus a frame
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            _callback_failed(handle, exc)
         finally:
             self.callback_handle = None
             self.last_t = CLOCK.now()
@@ -299,19 +318,14 @@ class Session:
             if target:
                 kind = Wait.TASK
             else:
-                known = self.marked.get(id(waiter))
+                known = self.marked.pop(id(waiter), None)  # a sleep's future is awaited once
                 if known is not None:
                     kind, target = known[0], known[1]
+                    if kind == Wait.THREAD:  # still needed when the lane's end wakes the task
+                        self.marked[id(waiter)] = known
                 elif isinstance(waiter, asyncio.tasks._GatheringFuture):
                     kind = Wait.GATHER
-        line = 0
-        chain_kind = Wait.UNKNOWN
-        for frame in await_frames(task.get_coro()):
-            code = frame.f_code
-            if code.co_filename == USER_FILE:
-                line = frame.f_lineno or 0
-            elif chain_kind == Wait.UNKNOWN and "asyncio" in code.co_filename:
-                chain_kind = classify_code(code)
+        line, chain_kind = suspension_point(task.get_coro())
         if kind == Wait.UNKNOWN or (kind == Wait.GATHER and chain_kind == Wait.TASK_GROUP):
             kind = chain_kind if chain_kind != Wait.UNKNOWN else (Wait.FUTURE if waiter is not None else Wait.UNKNOWN)
         return kind, target, line
@@ -439,10 +453,11 @@ class Session:
             code, text = "exception-in-callback", message + (f" ({type(exc).__name__}: {exc})" if exc is not None else "")
         self.warn(code, tid, text, self.created_lines.get(tid, 0))
 
-    def coroutine_never_awaited(self, text: str) -> None:
-        """A RuntimeWarning "coroutine ... was never awaited"; its text names where it was created."""
+    def coroutine_never_awaited(self, text: str, warned_line: int = 0) -> None:
+        """A RuntimeWarning "coroutine ... was never awaited"; its text names where it was created
+        when origins are tracked, else the warning's own line (where the coroutine was dropped)."""
         match = _CREATED_AT_LINE.search(text)
-        line = int(match.group(1)) if match else 0
+        line = int(match.group(1)) if match else warned_line
         first = text.split("\n", 1)[0]
         self.warn("never-awaited", abs(self.current), f"{first}: calling a coroutine function only creates the coroutine; await it or wrap it in asyncio.create_task().", line)
 
@@ -503,12 +518,24 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
     """warnings.showwarning during runs: a never-awaited coroutine also becomes a lane problem."""
     session = _session
     if session is not None and issubclass(category, RuntimeWarning) and "was never awaited" in str(message):
-        session.coroutine_never_awaited(str(message))
+        session.coroutine_never_awaited(str(message), lineno if filename == USER_FILE else 0)
     _SHOW_WARNING(message, category, filename, lineno, file, line)
 
 
 def install_warning_hook() -> None:
     warnings.showwarning = _show_warning
+
+
+def _callback_failed(handle, exc: BaseException) -> None:
+    """What asyncio's Handle._run does when its callback raises (run_task_step runs it inline)."""
+    from asyncio import format_helpers
+
+    loop = handle._loop
+    cb = format_helpers._format_callback_source(handle._callback, handle._args, debug=loop.get_debug())
+    context = {"message": f"Exception in callback {cb}", "exception": exc, "handle": handle}
+    if handle._source_traceback:
+        context["source_traceback"] = handle._source_traceback
+    loop.call_exception_handler(context)
 
 
 def _settle(fut, result, exc) -> None:
