@@ -6,7 +6,8 @@
  * The returned array is owned by the derivation and updated in place on the next call.
  */
 import { RowKind } from "../protocol/trace";
-import type { LoopSpan, LoopState, TraceStore } from "./traceStore";
+import type { LoopSpan, LoopState } from "./loopActivity";
+import type { TraceStore } from "./traceStore";
 import { virtualTime } from "./types";
 
 interface OpenStep {

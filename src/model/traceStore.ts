@@ -6,30 +6,14 @@
  * million objects. Derivation is incremental: each query first folds the rows that arrived since
  * the last query into per-lane builders (O(new rows)), then snapshots the builders. Snapshots are
  * memoised per `version`, and a finished lane's `Lane` object is reused across versions, so the
- * per-version cost is O(segments of lanes that are still alive) — see `lanes()`.
+ * per-version cost is O(segments of lanes that are still alive) — see `lanes()`. The folding
+ * itself lives in ./laneBuilder.ts; this class owns the columns, the console lines and the memos.
  */
-import {
-  Outcome,
-  RowKind,
-  WAIT_TARGET_SHIFT,
-  WaitKind,
-  type Detail,
-  type EndDetail,
-  type LaneDetail,
-  type TextDetail,
-  type TraceColumns,
-} from "../protocol/trace";
-import {
-  taskId,
-  virtualTime,
-  type ConsoleLine,
-  type FinalState,
-  type Lane,
-  type Segment,
-  type SegmentState,
-  type TaskId,
-  type VirtualTime,
-} from "./types";
+import { RowKind, type Detail, type TextDetail, type TraceColumns } from "../protocol/trace";
+import { isDetailOfKind, isSequentialWork, LaneFolder, snapshotOf, type LaneBuilder } from "./laneBuilder";
+import { virtualTime, type ConsoleLine, type Lane, type VirtualTime } from "./types";
+
+export { loopActivity, type LoopSpan, type LoopState } from "./loopActivity";
 
 const INITIAL_CAPACITY = 1024;
 /** Estimated heap bytes of one derived object, for `byteSize()`. */
@@ -37,62 +21,12 @@ const SEGMENT_BYTES = 52;
 const LANE_BYTES = 120;
 const DETAIL_BYTES = 64;
 
-/** The state a lane is in right now, not yet closed by a later row. */
-interface OpenSegment {
-  readonly state: SegmentState;
-  readonly start: number;
-  readonly startStep: number;
-  readonly waitKind?: WaitKind;
-  readonly target?: TaskId;
-  readonly line?: number;
-}
-
-/** Mutable per-lane state while rows are folded in. */
-interface LaneBuilder {
-  readonly id: TaskId;
-  readonly kind: "task" | "thread" | "generator";
-  readonly name: string;
-  readonly coro: string;
-  readonly parent?: TaskId;
-  readonly createdAt: VirtualTime;
-  readonly createdLine: number;
-  /**
-   * Closed segments, in order, append-only, followed by the open segment ending at the store's
-   * end as of the last `lanes()` when `hasLive`. Shared by every snapshot of the lane: a snapshot is
-   * a new `Lane` object only when the lane changed, its `segments` array is this one, growing.
-   */
-  readonly segments: Segment[];
-  hasLive: boolean;
-  open?: OpenSegment;
-  /** Index in `laneOrder`. */
-  readonly index: number;
-  finalState: FinalState;
-  end?: EndDetail;
-  cancelledBy?: TaskId;
-  /** Step index of the lane's current step (the run-row count before its last `run` row). */
-  currentStep: number;
-  /** The last snapshot; reused while the lane is unchanged. */
-  snapshot?: Lane;
-  changed: boolean;
-}
-
 /** A console line still being assembled from chunks. */
 interface OpenLine {
   /** Index into `lines` of the line being extended. */
   readonly index: number;
   readonly text: string;
 }
-
-function isDetailOfKind<K extends Detail["k"]>(detail: Detail | undefined, k: K): detail is Extract<Detail, { k: K }> {
-  return detail !== undefined && detail.k === k;
-}
-
-/** States that end a lane; their segment is the lane's last. */
-const OUTCOME_STATE: Record<number, "done" | "failed" | "cancelled"> = {
-  [Outcome.done]: "done",
-  [Outcome.failed]: "failed",
-  [Outcome.cancelled]: "cancelled",
-};
 
 export class TraceStore {
   private kinds = new Uint8Array(INITIAL_CAPACITY);
@@ -111,14 +45,7 @@ export class TraceStore {
   private derived = 0;
   /** Run rows before row `derived`. */
   private derivedSteps = 0;
-  private readonly laneById = new Map<number, LaneBuilder>();
-  private readonly laneOrder: LaneBuilder[] = [];
-  /** Lanes with an open segment (not finished). */
-  private readonly pending = new Set<LaneBuilder>();
-  /** Seconds of work and simulated I/O in closed segments (see ./savings.ts). */
-  private closedSequentialS = 0;
-  /** Lanes changed since the last `lanes()`, each once. */
-  private readonly dirty: LaneBuilder[] = [];
+  private readonly folder = new LaneFolder((index) => this.detail(index));
   private readonly lines: ConsoleLine[] = [];
   private readonly openLines = new Map<string, OpenLine>();
   private linesChanged = false;
@@ -195,12 +122,12 @@ export class TraceStore {
     if (this.lanesMemo?.version === this.versionNo) return this.lanesMemo.lanes;
     this.derive();
     const lanes = this.lanesMemo === undefined ? [] : this.lanesMemo.lanes.slice();
-    for (const b of this.pending) this.refreshTail(b);
-    for (const b of this.dirty) {
+    for (const b of this.folder.pending) this.refreshTail(b);
+    for (const b of this.folder.dirty) {
       lanes[b.index] = snapshotOf(b);
       b.changed = false;
     }
-    this.dirty.length = 0;
+    this.folder.dirty.length = 0;
     this.lanesMemo = { version: this.versionNo, lanes };
     return lanes;
   }
@@ -212,9 +139,9 @@ export class TraceStore {
    */
   sequentialSeconds(): number {
     this.derive();
-    let total = this.closedSequentialS;
+    let total = this.folder.closedSequentialS;
     const end = this.endTime;
-    for (const b of this.pending) {
+    for (const b of this.folder.pending) {
       const open = b.open;
       if (open !== undefined && isSequentialWork(open.state, open.waitKind, b.kind)) total += Math.max(open.start, end) - open.start;
     }
@@ -230,11 +157,11 @@ export class TraceStore {
     this.derive();
     const columns = this.kinds.byteLength + this.tasks.byteLength + this.xs.byteLength + this.ys.byteLength + this.ts.byteLength;
     let segments = 0;
-    for (const b of this.laneOrder) segments += b.segments.length;
+    for (const b of this.folder.order) segments += b.segments.length;
     let text = 0;
     for (const d of this.details) text += DETAIL_BYTES + (d.k === "text" ? d.text.length : 0);
     for (const line of this.lines) text += DETAIL_BYTES + line.text.length;
-    return columns + segments * SEGMENT_BYTES + this.laneOrder.length * LANE_BYTES + text;
+    return columns + segments * SEGMENT_BYTES + this.folder.order.length * LANE_BYTES + text;
   }
 
   /** `byteSize()` per step (run row); the whole store when there are no steps yet. */
@@ -245,13 +172,13 @@ export class TraceStore {
   /** Number of lanes so far (O(1) after folding new rows). */
   get laneCount(): number {
     this.derive();
-    return this.laneOrder.length;
+    return this.folder.order.length;
   }
 
   /** The lane with this id, if it exists (its snapshot at this version). */
   laneOf(id: number): Lane | undefined {
     this.derive();
-    const b = this.laneById.get(id);
+    const b = this.folder.byId.get(id);
     return b === undefined ? undefined : this.lanes()[b.index];
   }
 
@@ -290,143 +217,19 @@ export class TraceStore {
       if (kind === RowKind.run) this.derivedSteps++;
     }
     this.derived = this.count;
-    for (const b of this.dirty) this.refreshTail(b);
+    for (const b of this.folder.dirty) this.refreshTail(b);
   }
 
-  /**
-   * Keeps the lane's last segment, while open, ending at the store's current end: replaces it (in
-   * place, in the shared array) when the end moved. O(1); the `Lane` object keeps its identity.
-   */
+  /** Keeps the lane's open tail ending at the store's current end (see `LaneFolder.refreshTail`). */
   private refreshTail(b: LaneBuilder): void {
-    const open = b.open;
-    if (open === undefined) return;
-    const end = Math.max(open.start, this.endTime);
-    const endStep = Math.max(open.startStep, this.steps);
-    if (b.hasLive) {
-      const tail = b.segments[b.segments.length - 1]!;
-      if (tail.end === end && tail.endStep === endStep) return;
-      b.segments.pop();
-    }
-    b.segments.push(closeSegment(open, end, endStep));
-    b.hasLive = true;
-  }
-
-  /** Marks a lane as changed since the last `lanes()`. */
-  private touch(lane: LaneBuilder): void {
-    if (lane.changed) return;
-    lane.changed = true;
-    this.dirty.push(lane);
-  }
-
-  /**
-   * Closes the lane's open segment at `next.start` and opens `next`. A segment that covers neither
-   * time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it could not be seen
-   * and the neighbours stay contiguous. A terminal segment is kept even when empty: it marks the end.
-   */
-  private setState(lane: LaneBuilder, next: OpenSegment, terminal = false): void {
-    const open = lane.open;
-    if (open !== undefined && !terminal && sameState(open, next)) return;
-    this.touch(lane);
-    if (lane.hasLive) {
-      lane.segments.pop();
-      lane.hasLive = false;
-    }
-    if (open !== undefined) {
-      const end = Math.max(open.start, next.start);
-      const endStep = Math.max(open.startStep, next.startStep);
-      if (end > open.start || endStep > open.startStep) {
-        lane.segments.push(closeSegment(open, end, endStep));
-        if (isSequentialWork(open.state, open.waitKind, lane.kind)) this.closedSequentialS += end - open.start;
-      }
-    }
-    if (terminal) {
-      lane.segments.push(closeSegment(next, next.start, next.startStep));
-      lane.open = undefined;
-      this.pending.delete(lane);
-    } else {
-      lane.open = next;
-    }
+    this.folder.refreshTail(b, this.endTime, this.steps);
   }
 
   /** `step` is the number of run rows before this row. */
   private applyRow(kind: number, task: number, x: number, y: number, t: number, step: number): void {
-    if (kind === RowKind.created) return this.applyCreated(task, x, y, t);
+    if (kind === RowKind.created) return this.folder.applyCreated(task, x, y, t);
     if (kind === RowKind.output) return this.applyOutput(task, x, y, t, step);
-    const lane = this.laneById.get(task);
-    if (lane === undefined || lane.finalState !== "pending") return;
-    switch (kind) {
-      case RowKind.ready:
-        return this.setState(lane, { state: "ready", start: t, startStep: step });
-      case RowKind.run:
-        lane.currentStep = step;
-        return this.setState(lane, { state: "running", start: t, startStep: step });
-      case RowKind.suspend: {
-        const waitKind = (x & 31) as WaitKind;
-        const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread;
-        return this.setState(lane, {
-          state: "waiting",
-          start: t,
-          startStep: step,
-          waitKind,
-          ...(hasTarget && { target: taskId(x >> WAIT_TARGET_SHIFT) }),
-          line: y,
-        });
-      }
-      case RowKind.blockStart: {
-        // Blocking happens inside the lane's current step; on the steps axis it covers that whole
-        // step (not just its end boundary), so it starts at the step's own index.
-        const open = lane.open;
-        const startStep = open?.state === "running" ? Math.max(lane.currentStep, open.startStep) : step;
-        return this.setState(lane, { state: "blocked", start: t, startStep, line: x });
-      }
-      case RowKind.blockEnd:
-        if (lane.open?.state !== "blocked") return;
-        return this.setState(lane, { state: "running", start: t, startStep: step });
-      case RowKind.finish: {
-        const state = OUTCOME_STATE[x];
-        if (state === undefined) return;
-        // A finish whose detail is missing still ends the lane (a lane stuck `pending` would be
-        // worse than a lane without its result); only the detail is dropped.
-        const detail = this.detail(y);
-        this.setState(lane, { state, start: t, startStep: step }, true);
-        lane.finalState = state;
-        if (isDetailOfKind(detail, "end")) lane.end = detail;
-        return;
-      }
-      case RowKind.cancel:
-        if (lane.cancelledBy === undefined) {
-          lane.cancelledBy = taskId(x);
-          this.touch(lane);
-        }
-        return;
-      default:
-        return;
-    }
-  }
-
-  private applyCreated(task: number, x: number, y: number, t: number): void {
-    const detail = this.detail(x);
-    if (!isDetailOfKind(detail, "lane") || this.laneById.has(task)) return;
-    const d: LaneDetail = detail;
-    const lane: LaneBuilder = {
-      id: taskId(task),
-      kind: d.lane === "thread" || d.lane === "generator" ? d.lane : "task",
-      name: d.name,
-      coro: d.coro,
-      ...(y !== 0 && { parent: taskId(y) }),
-      createdAt: virtualTime(t),
-      createdLine: d.line,
-      segments: [],
-      hasLive: false,
-      index: this.laneOrder.length,
-      finalState: "pending",
-      currentStep: 0,
-      changed: false,
-    };
-    this.laneById.set(task, lane);
-    this.laneOrder.push(lane);
-    this.touch(lane);
-    this.pending.add(lane);
+    this.folder.applyRow(kind, task, x, y, t, step);
   }
 
   private applyOutput(task: number, x: number, y: number, t: number, step: number): void {
@@ -435,7 +238,7 @@ export class TraceStore {
     const text: TextDetail["text"] = detail.text;
     if (text === "") return;
     const stream = x === 1 ? "stdout" : "stderr";
-    const lane = this.laneById.get(task);
+    const lane = this.folder.byId.get(task);
     const name = task === 0 || lane === undefined ? "" : lane.name;
     // A line printed inside a step belongs to that step; outside any step, to the step that
     // starts next (so a print before the loop starts belongs to step 0).
@@ -466,112 +269,7 @@ export class TraceStore {
   }
 }
 
-function closeSegment(open: OpenSegment, end: number, endStep: number): Segment {
-  return {
-    state: open.state,
-    start: virtualTime(open.start),
-    end: virtualTime(end),
-    startStep: open.startStep,
-    endStep,
-    ...(open.waitKind !== undefined && { waitKind: open.waitKind }),
-    ...(open.target !== undefined && { target: open.target }),
-    ...(open.line !== undefined && { line: open.line }),
-  };
-}
-
-/**
- * Whether a segment counts as work or simulated I/O when summing the run one step at a time. A
- * generator runs inside its driver's step, which already counts, so its lane adds nothing.
- */
-function isSequentialWork(state: SegmentState, waitKind: WaitKind | undefined, lane: Lane["kind"]): boolean {
-  if (lane === "generator") return false;
-  return state === "running" || state === "blocked" || (state === "waiting" && (waitKind === WaitKind.sleep || lane === "thread"));
-}
-
-function sameState(a: OpenSegment, b: OpenSegment): boolean {
-  return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.line === b.line;
-}
-
-/** A lane's snapshot: a new object over the lane's shared, growing segments array. */
-function snapshotOf(b: LaneBuilder): Lane {
-  const lane: Lane = {
-    id: b.id,
-    kind: b.kind,
-    name: b.name,
-    coro: b.coro,
-    ...(b.parent !== undefined && { parent: b.parent }),
-    createdAt: b.createdAt,
-    createdLine: b.createdLine,
-    segments: b.segments,
-    finalState: b.finalState,
-    ...(b.end !== undefined && { end: b.end }),
-    ...(b.cancelledBy !== undefined && { cancelledBy: b.cancelledBy }),
-  };
-  b.snapshot = lane;
-  return lane;
-}
-
 export function createTraceStore(): TraceStore {
   return new TraceStore();
 }
 
-/** What the event loop is doing, as drawn on the loop lane. */
-export type LoopState = "running" | "idle" | "blocked";
-
-export interface LoopSpan {
-  readonly start: VirtualTime;
-  readonly end: VirtualTime;
-  readonly startStep: number;
-  readonly endStep: number;
-  readonly state: LoopState;
-}
-
-const loopMemo = new WeakMap<TraceStore, { readonly version: number; readonly spans: readonly LoopSpan[] }>();
-
-/**
- * The loop lane: `running` while a task (not a thread lane) runs, `blocked` while a task blocks
- * the loop, `idle` otherwise; contiguous from 0 to `store.endTime`, memoised per version. Cost: a
- * full pass over the task lanes' segments plus a sort, per version.
- */
-export function loopActivity(store: TraceStore): readonly LoopSpan[] {
-  const memo = loopMemo.get(store);
-  if (memo?.version === store.version) return memo.spans;
-  const busy: LoopSpan[] = [];
-  for (const lane of store.lanes()) {
-    if (lane.kind !== "task") continue;
-    for (const s of lane.segments) {
-      if (s.state === "running" || s.state === "blocked") busy.push({ ...s, state: s.state });
-    }
-  }
-  busy.sort((a, b) => a.start - b.start || a.startStep - b.startStep);
-  const spans: LoopSpan[] = [];
-  let t = 0;
-  let step = 0;
-  const push = (span: LoopSpan) => {
-    const last = spans[spans.length - 1];
-    if (last !== undefined && last.state === span.state && last.end >= span.start && last.endStep >= span.startStep) {
-      spans[spans.length - 1] = {
-        ...last,
-        end: virtualTime(Math.max(last.end, span.end)),
-        endStep: Math.max(last.endStep, span.endStep),
-      };
-    } else {
-      spans.push(span);
-    }
-    t = Math.max(t, span.end);
-    step = Math.max(step, span.endStep);
-  };
-  for (const s of busy) {
-    if (s.start > t || s.startStep > step) {
-      push({ state: "idle", start: virtualTime(t), end: virtualTime(Math.max(t, s.start)), startStep: step, endStep: Math.max(step, s.startStep) });
-    }
-    const start = Math.max(t, s.start);
-    const startStep = Math.max(step, s.startStep);
-    push({ state: s.state, start: virtualTime(start), end: virtualTime(Math.max(start, s.end)), startStep, endStep: Math.max(startStep, s.endStep) });
-  }
-  if (store.endTime > t || store.stepCount > step || spans.length === 0) {
-    push({ state: "idle", start: virtualTime(t), end: virtualTime(Math.max(t, store.endTime)), startStep: step, endStep: Math.max(step, store.stepCount) });
-  }
-  loopMemo.set(store, { version: store.version, spans });
-  return spans;
-}

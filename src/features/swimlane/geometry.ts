@@ -4,7 +4,7 @@
  * maths is unit-tested without a browser.
  */
 import { scaleLinear, type ScaleLinear } from "d3";
-import type { LoopState } from "../../model/traceStore";
+import type { LoopState } from "../../model/loopActivity";
 import type { SegmentState } from "../../model/types";
 
 /** The swimlane's x-axis: virtual seconds, or one column per scheduling step. */

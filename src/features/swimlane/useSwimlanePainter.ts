@@ -1,0 +1,184 @@
+/**
+ * The swimlane's canvas painter: lays out and paints the visible lanes, arrows, marks, selection
+ * and cursor, redraws the d3 axis, and tells the concurrency strip what is shown. It repaints
+ * outside React, at most once per animation frame, from the inputs of the last render, and keeps
+ * what it drew for hit testing.
+ */
+import { axisTop, scaleLinear, select, type ScaleLinear } from "d3";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { traceRelations, type LaneMark, type RelationKind } from "../../model/relations";
+import { tickFormat } from "../../model/timeFormat";
+import { loopLane } from "../../model/loopLane";
+import { stepAt } from "../../model/timeline";
+import type { TraceStore } from "../../model/traceStore";
+import type { TaskId } from "../../model/types";
+import { layoutArrows, layoutMarks, type MarkTick } from "./arrows";
+import { LABEL_PX, ROW_PX } from "./dimensions";
+import { axisTicks, baseScale, layoutLanes, liveDomain, transformForDomain, visibleRows, type Axis, type SegmentRect, type Span } from "./geometry";
+import type { LaneRow, LaneTree } from "./laneTree";
+import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
+import type { Palette } from "./palette";
+import { segmentLabelChoices } from "./segmentLabel";
+import type { SwimlaneZoom } from "./useSwimlaneZoom";
+
+/** Roughly one axis tick per this many pixels. */
+const TICK_SPACING_PX = 90;
+/** At most this many arrows / marks are drawn per frame. */
+const MAX_ARROWS = 600;
+const MAX_MARKS = 4000;
+
+const NO_LABEL: readonly string[] = [];
+
+/** What the painter reads: the last rendered props, kept outside React's render cycle. */
+export interface PaintInputs {
+  readonly store: TraceStore;
+  readonly tree: LaneTree;
+  readonly axis: Axis;
+  readonly palette: Palette;
+  readonly plotWidthPx: number;
+  readonly canvasHeightPx: number;
+  readonly enabled: ReadonlySet<RelationKind>;
+  readonly selectedTaskId: TaskId | undefined;
+  readonly isLive: boolean;
+  readonly cursorVt: number | undefined;
+  readonly isFollowing: boolean;
+}
+
+/** What the last paint drew, for hit testing and the axis brush. */
+export interface Drawn {
+  /** Segment rectangles in canvas pixels. */
+  readonly rects: readonly SegmentRect[];
+  /** Drawn rows' spans; row 0 is the loop lane. */
+  readonly rows: readonly (readonly Span[])[];
+  /** Task rows in drawn order (row i + 1). */
+  readonly laneRows: readonly LaneRow[];
+  readonly ticks: readonly MarkTick[];
+  readonly marks: readonly LaneMark[];
+  readonly nameOf: (id: number) => string | undefined;
+  /** Axis units → plot pixels of the shown view, and of the whole run. */
+  readonly plot: ScaleLinear<number, number> | undefined;
+  readonly base: ScaleLinear<number, number> | undefined;
+}
+
+const EMPTY_DRAWN: Drawn = { rects: [], rows: [], laneRows: [], ticks: [], marks: [], nameOf: () => undefined, plot: undefined, base: undefined };
+
+/** The elements painted into, and the neighbours kept in step with each paint. */
+export interface PainterTargets {
+  readonly area: RefObject<HTMLDivElement | null>;
+  readonly canvas: RefObject<HTMLCanvasElement | null>;
+  readonly axis: RefObject<SVGGElement | null>;
+  /** Told the view's transform after each paint (without reporting it back as a zoom). */
+  readonly zoom: RefObject<SwimlaneZoom | null>;
+  /** The concurrency strip's painter, called with the shown domain after each paint. */
+  readonly strip: RefObject<((shown: readonly [number, number]) => void) | null>;
+}
+
+export interface SwimlanePainter {
+  /** The last rendered inputs. */
+  readonly inputs: RefObject<PaintInputs>;
+  /** The shown domain (axis units), or undefined: the whole run ("fit"). Set it, then `schedulePaint`. */
+  readonly view: RefObject<[number, number] | undefined>;
+  readonly drawn: RefObject<Drawn>;
+  /** Paints on the next animation frame (at most one pending). */
+  readonly schedulePaint: () => void;
+}
+
+/** Every render hands `current` to the painter and schedules a paint. */
+export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs): SwimlanePainter {
+  const inputs = useRef<PaintInputs>(current);
+  const view = useRef<[number, number] | undefined>(undefined);
+  const drawn = useRef<Drawn>(EMPTY_DRAWN);
+  const frame = useRef(0);
+  const { area: areaRef, canvas: canvasRef, axis: axisRef, zoom: zoomRef, strip: stripRef } = targets;
+
+  const paint = useCallback(() => {
+    const canvas = canvasRef.current;
+    const area = areaRef.current;
+    const p = inputs.current;
+    if (canvas === null || area === null || p.plotWidthPx <= 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const ctx = sizeCanvas(canvas, p.plotWidthPx, p.canvasHeightPx, dpr);
+    if (ctx === null) return;
+    const base = baseScale(p.axis, p.store.endTime, p.store.stepCount, p.plotWidthPx, LABEL_PX);
+    const full = base.domain() as [number, number];
+    const domain = liveDomain(view.current, full, p.isLive && p.isFollowing);
+    if (view.current !== undefined) view.current = domain;
+    zoomRef.current?.sync(view.current === undefined ? { k: 1, x: 0 } : transformForDomain(domain, base, LABEL_PX, p.plotWidthPx));
+    const plot = scaleLinear().domain(domain).range([0, p.plotWidthPx]);
+    const laneRows = p.tree.rows;
+    const rows: (readonly Span[])[] = [loopLane(p.store)];
+    for (const r of laneRows) rows.push(r.lane.segments);
+    const scrollTop = area.scrollTop;
+    const [firstRow, lastRow] = visibleRows(rows.length, ROW_PX, scrollTop, p.canvasHeightPx);
+    const rects = layoutLanes(rows, plot, { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop });
+    const names = new Map<number, string>();
+    for (const r of laneRows) names.set(r.lane.id, r.lane.name);
+    const nameOf = (id: number) => names.get(id) ?? p.store.lanes().find((l) => l.id === id)?.name;
+    const { relations, marks } = traceRelations(p.store);
+    const rowOf = (id: TaskId) => p.tree.rowOf.get(id);
+    const layoutOptions = { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop, rowOf, max: MAX_ARROWS };
+    const arrows = layoutArrows(relations, p.enabled, plot, layoutOptions);
+    const ticks = layoutMarks(marks, plot, { ...layoutOptions, max: MAX_MARKS });
+    drawn.current = { rects, rows, laneRows, ticks, marks, nameOf, plot, base };
+
+    const selectedRow = p.selectedTaskId === undefined ? undefined : p.tree.rowOf.get(p.selectedTaskId);
+    paintSwimlane(ctx, rects, {
+      widthPx: p.plotWidthPx,
+      heightPx: p.canvasHeightPx,
+      devicePixelRatio: dpr,
+      palette: p.palette,
+      rowPx: ROW_PX,
+      firstRow,
+      lastRow,
+      scrollTopPx: scrollTop,
+      beforeSegments: () => paintSelection(ctx, selectedRow, p.palette, ROW_PX, p.plotWidthPx, scrollTop),
+      labelOf: (r) => {
+        if (r.merged !== undefined) return NO_LABEL;
+        const span = rows[r.row]?.[r.index];
+        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf);
+      },
+    });
+    paintMarks(ctx, ticks, p.palette, ROW_PX);
+    paintArrows(ctx, arrows, p.palette);
+    if (p.cursorVt !== undefined) {
+      const at = p.axis === "time" ? p.cursorVt : stepAt(p.store.lanes(), p.cursorVt);
+      paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
+    }
+    area.dataset.arrows = String(arrows.length);
+    // Per kind, for tests and scripts: {"create": 2, "exception": 1, ...} of what is drawn.
+    const counts: Partial<Record<RelationKind, number>> = {};
+    for (const arrow of arrows) counts[arrow.kind] = (counts[arrow.kind] ?? 0) + 1;
+    area.dataset.arrowKinds = JSON.stringify(counts);
+    area.dataset.viewStart = String(domain[0]);
+    area.dataset.viewEnd = String(domain[1]);
+    stripRef.current?.(domain);
+
+    const g = axisRef.current;
+    if (g !== null) {
+      const { values, labels } = axisTicks(p.axis, domain, p.plotWidthPx, TICK_SPACING_PX, tickFormat);
+      const axisGen = axisTop(plot)
+        .tickSizeOuter(0)
+        .tickValues(values)
+        .tickFormat((_, i) => labels[i] ?? "");
+      select(g).call(axisGen);
+    }
+  }, [areaRef, canvasRef, axisRef, zoomRef, stripRef]);
+
+  const schedulePaint = useCallback(() => {
+    if (frame.current !== 0) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      paint();
+    });
+  }, [paint]);
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // Every render may bring a new version, axis, theme, size or selection: hand them to the painter.
+  useLayoutEffect(() => {
+    inputs.current = current;
+    schedulePaint();
+  });
+
+  return { inputs, view, drawn, schedulePaint };
+}
