@@ -7,6 +7,7 @@ interpreter's own running loop (Pyodide's) is set aside for the duration and res
 """
 
 import ast
+import builtins as _builtins
 import gc
 import asyncio.events as _events
 import inspect
@@ -123,7 +124,13 @@ def run_program(source: str, options: dict, flush) -> dict:
         _events._set_running_loop(None)
         policy.set_event_loop(None)
         sys.stdout, sys.stderr = STDOUT, STDERR
-        end = _execute(source, options.get("requests") or [])
+        builtins_before = dict(_builtins.__dict__)
+        try:
+            end = _execute(source, options.get("requests") or [])
+        finally:
+            # A program may replace builtins (`builtins.len = ...`); Taskline's own bookkeeping
+            # after it (warnings, the last flush) runs on the real ones.
+            _restore_builtins(builtins_before)
         ended_at = CLOCK.now()  # the program's end; what follows is Taskline's bookkeeping
         gc.collect()  # "exception never retrieved" and "never awaited" warnings belong to this run
         if session.stop is not None and end["status"] != "stopped":  # the program swallowed the stop
@@ -142,6 +149,14 @@ def run_program(source: str, options: dict, flush) -> dict:
         _restore_sigint(sigint)
     end["totals"] = {"virtualTimeS": ended_at, "tasks": session.tasks, "steps": session.steps}
     return end
+
+
+def _restore_builtins(before: dict) -> None:
+    """Puts the builtins module's names back as they were before the program ran."""
+    current = _builtins.__dict__
+    for name in [name for name in current if name not in before]:
+        del current[name]
+    current.update(before)
 
 
 def _ignore_sigint():

@@ -182,6 +182,19 @@ class ProgramStyles(unittest.TestCase):
 
 
 class Endings(unittest.TestCase):
+    def test_a_program_that_replaces_builtins_still_ends_with_its_output(self):
+        r = run("""
+            import builtins
+            builtins.len = lambda x: -1
+            builtins.extra = 1
+            print("patched")
+        """)
+        self.assertEqual(r.status, "done")
+        self.assertEqual(r.stdout(), "patched\n")
+        import builtins
+        self.assertEqual(len("abc"), 3)
+        self.assertFalse(hasattr(builtins, "extra"))
+
     def test_a_syntax_error_reports_line_and_column(self):
         r = run("x = 1\nprint(x\n")
         self.assertEqual(r.status, "error")
