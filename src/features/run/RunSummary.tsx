@@ -1,4 +1,4 @@
-import { concurrencyGain } from "../../model/savings";
+import { concurrencyGain, type RunEndForGain } from "../../model/savings";
 import { formatDuration } from "../../model/timeFormat";
 import { selectRunStatus, selectSummary, selectTrace, useAppStore, useShallow } from "../../store";
 import { useT, type MessageKey } from "../i18n";
@@ -9,7 +9,6 @@ export function RunSummary() {
   const summary = useAppStore(useShallow(selectSummary));
   const trace = useAppStore(selectTrace);
   const runStatus = useAppStore(selectRunStatus);
-  const isRunning = runStatus.kind === "running";
   const incomplete = incompleteBecause(runStatus);
   const t = useT();
   if (summary === undefined) {
@@ -32,7 +31,7 @@ export function RunSummary() {
         tasks: t(summary.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: summary.tasks }),
         steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
       })}
-      {!isRunning && <ConcurrencyGain lanes={trace} runSeconds={summary.virtualTimeS} />}
+      <ConcurrencyGain lanes={trace} runSeconds={summary.virtualTimeS} runEnd={runStatus.kind === "done" ? "done" : "not done"} />
       {incomplete !== undefined && (
         <span className="run-summary__incomplete" data-testid="trace-incomplete" data-reason={incomplete} title={t("summary.incomplete.title")}>
           {" · "}
@@ -43,10 +42,10 @@ export function RunSummary() {
   );
 }
 
-/** "One after another these waits would take 6 s; concurrently: 3 s (2× faster)". */
-function ConcurrencyGain({ lanes, runSeconds }: { readonly lanes: Parameters<typeof concurrencyGain>[0]; readonly runSeconds: number }) {
+/** "One after another these waits would take 6 s; concurrently: 3 s (2× faster)"; only after a run that finished by itself. */
+function ConcurrencyGain({ lanes, runSeconds, runEnd }: { readonly lanes: Parameters<typeof concurrencyGain>[0]; readonly runSeconds: number; readonly runEnd: RunEndForGain }) {
   const t = useT();
-  const gain = concurrencyGain(lanes, runSeconds);
+  const gain = concurrencyGain(lanes, runSeconds, runEnd);
   if (gain === undefined) return null;
   return (
     <span className="run-summary__gain" data-testid="concurrency-gain">
