@@ -3,6 +3,7 @@ import { formatDuration } from "../../model/timeFormat";
 import { selectRunStatus, selectSummary, selectTrace, useAppStore, useShallow } from "../../store";
 import { useT, type MessageKey } from "../i18n";
 import { incompleteBecause } from "./statusView";
+import { summaryCounts } from "./summaryCounts";
 
 /** Totals of the current run; its data attributes are a public contract (DESIGN.md §5). */
 export function RunSummary() {
@@ -18,18 +19,23 @@ export function RunSummary() {
       </div>
     );
   }
+  const counts = summaryCounts(summary, trace.lanes(), trace.stepCount);
+  const tasks = t(counts.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: counts.tasks });
+  const generators = t(counts.generators === 1 ? "summary.generator.one" : "summary.generator.many", { n: counts.generators });
+  const what = counts.generators === 0 ? tasks : counts.showTasks ? `${tasks} · ${generators}` : generators;
   return (
     <div
       className="run-summary"
       data-testid="run-summary"
       data-virtual-time={String(summary.virtualTimeS)}
-      data-tasks={String(summary.tasks)}
-      data-steps={String(summary.steps)}
+      data-tasks={String(counts.tasks)}
+      data-generators={String(counts.generators)}
+      data-steps={String(counts.steps)}
     >
       {t("summary.text", {
         time: formatDuration(summary.virtualTimeS),
-        tasks: t(summary.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: summary.tasks }),
-        steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
+        tasks: what,
+        steps: t(counts.steps === 1 ? "summary.step.one" : "summary.step.many", { n: counts.steps }),
       })}
       <ConcurrencyGain lanes={trace} runSeconds={summary.virtualTimeS} runEnd={runStatus.kind === "done" ? "done" : "not done"} />
       {incomplete !== undefined && (
