@@ -4,6 +4,7 @@
  * deadlock's wait-for chain) and takes you to the line; the tutorials' thread and process programs
  * end with an explanation instead of an obscure error.
  */
+import LZString from "lz-string";
 import { expect, test } from "./fixtures";
 
 const GENERATOR = `def averager():
@@ -77,6 +78,18 @@ test("a generator driven by next/send is a lane paused at its yield line, with t
   // The await tree at the end shows the generator closed, the main program done: both lanes are real lanes.
   await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-final-state", "cancelled");
   await expect(page.getByTestId("problems-count")).toHaveText("0");
+  // The main program drives the generator: its lane comes first, and the summary counts what was drawn.
+  expect(await page.getByTestId("lane").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-task")))).toEqual(["main program", "Generator-1 (averager)"]);
+  await expect(playground.summary).toContainText("1 generator · 8 steps");
+  await expect(playground.summary).toHaveAttribute("data-steps", "8");
+
+  // Opening another link in the same tab shows its code without this run's console, lanes and summary.
+  const other = "print('other')\n";
+  await page.evaluate((hash) => (location.hash = hash), `#code/${LZString.compressToEncodedURIComponent(other)}`);
+  await expect.poll(() => playground.source()).toBe(other);
+  await expect(playground.consoleLines).toHaveCount(0);
+  await expect(page.getByTestId("lane")).toHaveCount(0);
+  await expect(playground.summary).not.toHaveAttribute("data-steps");
 });
 
 test("the Problems list names each warning's kind, task and line, follows a deadlock's chain and shows the line", async ({ playground, page }) => {

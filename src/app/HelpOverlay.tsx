@@ -1,16 +1,11 @@
 import { Dialog } from "../features/dialog";
 import { useT } from "../features/i18n";
-import { modKey } from "./shortcuts";
+import { helpRows, modKey } from "./shortcuts";
 
 /** The keyboard shortcuts, opened with `?`. */
 export function HelpOverlay({ onClose }: { readonly onClose: () => void }) {
   const t = useT();
-  const rows: readonly (readonly [string, string])[] = [
-    [`${modKey()}+Enter`, t("help.run")],
-    ["Esc", t("help.stop")],
-    [`${modKey()}+S`, t("help.share")],
-    ["?", t("help.help")],
-  ];
+  const rows = helpRows(modKey()).map(([keys, what]) => [keys, t(what)] as const);
   return (
     <Dialog title={t("help.heading")} className="help-dialog" testId="help" onClose={onClose}>
       <table className="help-dialog__keys">

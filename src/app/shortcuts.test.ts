@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutFor, type KeyInput } from "./shortcuts";
+import { helpRows, shortcutFor, type KeyInput } from "./shortcuts";
 
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   key: k,
@@ -37,5 +37,10 @@ describe("keyboard shortcuts", () => {
     expect(shortcutFor(key("?"))).toBe("help");
     expect(shortcutFor(key("?", { inTextField: true }))).toBeUndefined();
     expect(shortcutFor(key("?", { dialogOpen: true }))).toBeUndefined();
+  });
+
+  it("the help lists the playback keys next to the page's shortcuts", () => {
+    const keys = helpRows("Ctrl").map(([k]) => k);
+    expect(keys).toEqual(expect.arrayContaining(["Ctrl+Enter", "Esc", "Ctrl+S", "Space", "← / →", "Home / End", "?"]));
   });
 });

@@ -2,6 +2,7 @@
  * The page's keyboard shortcuts, as a pure decision from a key event to an action, so the rules
  * (which keys, and when typing must win) are testable without a browser.
  */
+import type { MessageKey } from "../features/i18n";
 
 export type ShortcutAction = "run" | "stop" | "share" | "help";
 
@@ -35,4 +36,20 @@ export function isMacPlatform(): boolean {
 /** "⌘" on Apple keyboards, "Ctrl" elsewhere. */
 export function modKey(): string {
   return isMacPlatform() ? "⌘" : "Ctrl";
+}
+
+/**
+ * What the `?` help lists: the page's shortcuts and the playback keys (features/playback's
+ * usePlaybackKeys: they work while the focus is not in the code or a field that uses them).
+ */
+export function helpRows(mod: string): readonly (readonly [keys: string, what: MessageKey])[] {
+  return [
+    [`${mod}+Enter`, "help.run"],
+    ["Esc", "help.stop"],
+    [`${mod}+S`, "help.share"],
+    ["Space", "help.playPause"],
+    ["← / →", "help.step"],
+    ["Home / End", "help.jump"],
+    ["?", "help.help"],
+  ];
 }

@@ -26,11 +26,15 @@ describe("what concurrency saved", () => {
   });
 
   it("says two 3 s waits took 3 s instead of 6 s", () => {
-    expect(concurrencyGain(twoSleepers(3), 3)).toEqual({ sequentialS: 6, factor: 2 });
+    expect(concurrencyGain(twoSleepers(3), 3, "done")).toEqual({ sequentialS: 6, factor: 2 });
   });
 
   it("says nothing when nothing overlapped", () => {
-    expect(concurrencyGain(twoSleepers(3), 6)).toBeUndefined();
-    expect(concurrencyGain([], 0)).toBeUndefined();
+    expect(concurrencyGain(twoSleepers(3), 6, "done")).toBeUndefined();
+    expect(concurrencyGain([], 0, "done")).toBeUndefined();
+  });
+
+  it("says nothing for a run that did not finish by itself (deadlock, error, stop)", () => {
+    expect(concurrencyGain(twoSleepers(3), 3, "not done")).toBeUndefined();
   });
 });

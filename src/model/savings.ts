@@ -21,11 +21,20 @@ export function sequentialSeconds(lanes: readonly Lane[]): number {
   return total;
 }
 
-/** How much concurrency saved, or undefined when it saved (almost) nothing worth saying. */
+/**
+ * How the run ended, as far as the comparison cares: only a run that finished by itself (`done`)
+ * did all its work; a deadlocked, failed or stopped run (a loop cut off by a limit) did not, so
+ * "N× faster" would compare nothing meaningful.
+ */
+export type RunEndForGain = "done" | "not done";
+
+/** How much concurrency saved, or undefined when it saved (almost) nothing worth saying or the run did not finish. */
 export function concurrencyGain(
   lanes: readonly Lane[] | { readonly sequentialSeconds: () => number },
   runSeconds: number,
+  runEnd: RunEndForGain,
 ): { readonly sequentialS: number; readonly factor: number } | undefined {
+  if (runEnd !== "done") return undefined;
   // A trace store keeps this sum as it folds rows; a plain list of lanes is summed here.
   const sequentialS = "sequentialSeconds" in lanes ? lanes.sequentialSeconds() : sequentialSeconds(lanes);
   if (runSeconds <= 0 || sequentialS < runSeconds * 1.05) return undefined;

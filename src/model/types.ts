@@ -53,6 +53,14 @@ export interface Lane {
   readonly cancelledBy?: TaskId;
 }
 
+/** The coro name of the main program's lane, drawn when it drives a generator outside any task (generators.py MAIN_CORO). */
+export const MAIN_PROGRAM_CORO = "<module>";
+
+/** The lane of the main program (outside any task) driving generators by hand. */
+export function isMainProgramLane(lane: Pick<Lane, "kind" | "coro">): boolean {
+  return lane.kind === "generator" && lane.coro === MAIN_PROGRAM_CORO;
+}
+
 /** One line of printed output, as the console shows it. */
 export interface ConsoleLine {
   readonly stream: "stdout" | "stderr";

@@ -52,6 +52,11 @@ describe("share links", () => {
     expect(decodeShareLink(encodeShareLink({ source: "", settings: {} }))).toEqual({ ok: false, error: "empty" });
   });
 
+  it("reports code that decodes to nothing as damaged, not as empty", () => {
+    expect(decodeShareLink("#code/abc")).toEqual({ ok: false, error: "corrupt" });
+    expect(decodeShareLink("#code/abc&clock=ideal")).toEqual({ ok: false, error: "corrupt" });
+  });
+
   it("reports other hashes as an unknown format", () => {
     expect(decodeShareLink("#section-2")).toEqual({ ok: false, error: "unknownFormat" });
     expect(decodeShareLink("#src/abc")).toEqual({ ok: false, error: "unknownFormat" });

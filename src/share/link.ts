@@ -30,6 +30,9 @@ export type ShareLinkError = "empty" | "corrupt" | "tooLarge" | "unknownFormat" 
 /** The link format this build writes and reads (`v`); a link with a larger `v` is refused. */
 export const LINK_FORMAT_VERSION = 1;
 
+/** The encoded form of an empty program. */
+const EMPTY_PROGRAM = compressToEncodedURIComponent("");
+
 /** Settings the codec itself checks; the rest are the caller's (`clock`, `axis`, `ex`, ...). */
 export const CHECKSUM_KEY = "c";
 export const FORMAT_KEY = "v";
@@ -80,7 +83,8 @@ export function decodeShareLink(hash: string): Result<SharePayload, ShareLinkErr
     case "tooLarge":
       return err("tooLarge");
     case "ok":
-      if (decoded.text === "") return err("empty");
+      // Only the encoding of "" is an empty program; other text that decodes to nothing is damage.
+      if (decoded.text === "") return err(packed === EMPTY_PROGRAM ? "empty" : "corrupt");
       if (settings[CHECKSUM_KEY] !== undefined && settings[CHECKSUM_KEY] !== sourceChecksum(decoded.text)) return err("checksum");
       return ok({ source: decoded.text, settings });
   }

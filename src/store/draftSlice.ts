@@ -37,7 +37,7 @@ export interface DraftSlice {
   readonly autosave: AutosaveStatus;
   /** Earlier versions of the draft, newest first. */
   readonly draftHistory: readonly DraftVersion[];
-  /** Shows a program from a link or an example without touching the draft. */
+  /** Shows a program from a link or an example without touching the draft; the last run's results go. */
   openBorrowed: (source: string, origin: BorrowedOrigin) => void;
   /** Puts the draft back into the editor. */
   backToDraft: () => void;
@@ -56,6 +56,7 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
   draftHistory: [],
   // Each action is one `set`, so subscribers never see the buffer switched but the text not yet.
   openBorrowed: (source, origin) => {
+    get().clearRunResults();
     const state = get();
     const draftSource = state.buffer.kind === "draft" ? state.currentSource() : state.draftSource;
     set({ draftSource, buffer: { kind: "borrowed", origin }, source, sourceLoadId: state.sourceLoadId + 1 });

@@ -10,6 +10,7 @@ export {
   selectCursorVt,
   selectIsFollowingLive,
   selectIsPlaying,
+  selectPlacedCursorVt,
   selectPlaybackSpeed,
   type PlaybackSlice,
   type PlaybackSpeed,

@@ -4,11 +4,14 @@ import { PROTOCOL_VERSION, type FromWorker } from "../protocol/messages";
 import { WaitKind } from "../protocol/trace";
 import { createAppStore } from "./createAppStore";
 import { FakeRunner } from "./fakeRunner";
-import { playbackRate, selectCursorVt } from "./playbackSlice";
+import { playbackRate, selectCursorVt, selectPlacedCursorVt } from "./playbackSlice";
 
 /** A store that ran three count() tasks (One, sleep 1, Two) to the end at t = `end`. */
 function finishedCounters(end = 1) {
-  const store = createAppStore({ runner: new FakeRunner() });
+  return finishedCountersIn(createAppStore({ runner: new FakeRunner() }), end);
+}
+
+function finishedCountersIn(store: ReturnType<typeof createAppStore>, end: number) {
   store.getState().applyWorkerMessage({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14" });
   store.getState().startRun();
   const runId = store.getState().currentRunId!;
@@ -76,6 +79,17 @@ describe("playback", () => {
     expect(store.getState().cursorVt).toBe(0.5);
     expect(store.getState().isPlaying).toBe(false);
     expect(store.getState().pendingCursorVt).toBeUndefined();
+  });
+
+  it("stands at the run's end when a link's moment lies after it", () => {
+    const store = createAppStore({ runner: new FakeRunner() });
+    store.getState().setPendingCursor(5);
+    const finished = finishedCountersIn(store, 1);
+    expect(selectCursorVt(finished.getState())).toBe(1);
+    expect(selectPlacedCursorVt(finished.getState())).toBe(1);
+    // Stepping back from there goes to the event before the end, not from t = 5.
+    finished.getState().stepBack();
+    expect(finished.getState().cursorVt).toBeLessThan(1);
   });
 
   it("follows the live end when asked", () => {

@@ -60,7 +60,7 @@ export function eventIndexOf(trace: TraceStore): EventIndex {
 const isFinished = (s: AppState) => s.runStatus.kind !== "running" && s.runStatus.kind !== "idle";
 
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => {
-  const cursorNow = () => get().cursorVt ?? get().trace.endTime;
+  const cursorNow = () => selectCursorVt(get());
   const moveTo = (vt: number | undefined) => {
     if (vt !== undefined) set({ cursorVt: Math.max(0, Math.min(vt, get().trace.endTime)), isPlaying: false });
   };
@@ -97,8 +97,15 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   };
 };
 
-/** Where the cursor is, in virtual seconds (the live end while following). */
-export const selectCursorVt = (s: AppState): number => s.cursorVt ?? s.trace.endTime;
+/**
+ * Where the cursor is, in virtual seconds (the live end while following). Never after the run's
+ * end: a link's `&t=` waits for a moment the run may not reach (a shorter program, or a realistic
+ * clock that ends a little earlier than the sharer's did), and then the cursor stands at the end.
+ */
+export const selectCursorVt = (s: AppState): number => (s.cursorVt === undefined ? s.trace.endTime : Math.min(s.cursorVt, s.trace.endTime));
+
+/** The moment the cursor stands at, or undefined while following the live end (for a link's `&t=`). */
+export const selectPlacedCursorVt = (s: AppState): number | undefined => (s.cursorVt === undefined ? undefined : selectCursorVt(s));
 export const selectIsPlaying = (s: AppState) => s.isPlaying;
 export const selectPlaybackSpeed = (s: AppState) => s.speed;
 export const selectIsFollowingLive = (s: AppState) => s.cursorVt === undefined;

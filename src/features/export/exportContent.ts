@@ -53,7 +53,7 @@ export function summaryText(state: AppState, t: Translate): string {
     tasks: t(summary.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: summary.tasks }),
     steps: t(summary.steps === 1 ? "summary.step.one" : "summary.step.many", { n: summary.steps }),
   });
-  const gain = state.runStatus.kind === "running" ? undefined : concurrencyGain(state.trace.lanes(), summary.virtualTimeS);
+  const gain = concurrencyGain(state.trace.lanes(), summary.virtualTimeS, state.runStatus.kind === "done" ? "done" : "not done");
   if (gain === undefined) return totals;
   return `${totals} · ${t("summary.gain", { sequential: formatDuration(gain.sequentialS), actual: formatDuration(summary.virtualTimeS), factor: gain.factor.toFixed(1) })}`;
 }

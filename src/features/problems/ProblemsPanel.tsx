@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { selectTrace, selectTraceVersion, useAppStore, useAppStoreApi } from "../../store";
 import { useT } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { problemsOf, type Problem } from "./problems";
+import { shownProblemsOf, type Problem } from "./problems";
 import "./problems.css";
 
 /** Short names of the problem kinds the worker reports; an unknown kind shows its code. */
@@ -19,13 +19,14 @@ const KIND_LABEL: Readonly<Record<string, MessageKey>> = {
 
 /**
  * Every problem of the run (what asyncio itself warns about, blocking, deadlocks, await cycles):
- * kind, task and line; choosing one shows its line in the editor and selects its task.
+ * kind, task and line; choosing one shows its line in the editor and selects its task. A deadlocked
+ * cycle is listed once (see `collapseProblems`).
  */
 export function ProblemsPanel() {
   const trace = useAppStore(selectTrace);
   const version = useAppStore(selectTraceVersion);
   // `version` is what changes when the mutable trace grows.
-  const problems = useMemo(() => (version >= 0 ? problemsOf(trace) : []), [trace, version]);
+  const problems = useMemo(() => (version >= 0 ? shownProblemsOf(trace) : []), [trace, version]);
   const t = useT();
   const store = useAppStoreApi();
   const choose = (p: Problem) => {

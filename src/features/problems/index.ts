@@ -1,2 +1,2 @@
 export { ProblemsPanel } from "./ProblemsPanel";
-export { problemsOf, type Problem } from "./problems";
+export { collapseProblems, problemsOf, shownProblemsOf, type Problem } from "./problems";

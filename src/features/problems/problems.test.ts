@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTraceStore } from "../../model/traceStore";
 import { TraceBuilder } from "../../model/testing";
-import { problemsOf } from "./problems";
+import { problemsOf, shownProblemsOf } from "./problems";
 
 describe("the problems list", () => {
   it("lists every warning with its kind, task name and line, in the order found", () => {
@@ -30,5 +30,45 @@ describe("the problems list", () => {
     batch = b.warning(1, 2, "deadlock", "A waits for B", 4).build();
     store.append(batch.columns, batch.details);
     expect(problemsOf(store).map((p) => p.code)).toEqual(["await-cycle", "deadlock"]);
+  });
+
+  it("lists a deadlocked cycle once, by the head of its chain, without repeating it as await cycles", () => {
+    const store = createTraceStore();
+    const b = new TraceBuilder();
+    b.created(1, "Task-1").created(2, "alice", 1).created(3, "bob", 1).created(4, "Task-4", 1);
+    const cycle = "alice → bob → alice, so none of them can ever finish";
+    b.warning(4, 0, "never-awaited", "coroutine 'f' was never awaited", 3);
+    b.warning(1, 1, "deadlock", `Deadlock: Task-1 waits for gather(alice, bob); alice waits for the Lock held by bob, which waits for the Lock held by alice — an await cycle: ${cycle}.`, 17);
+    b.warning(2, 1, "deadlock", `Deadlock: alice waits for the Lock held by bob, which waits for the Lock held by alice — an await cycle: ${cycle}.`, 11);
+    b.warning(3, 1, "deadlock", "Deadlock: bob waits for the Lock held by alice, which waits for the Lock held by bob — an await cycle: bob → alice → bob, so none of them can ever finish.", 11);
+    b.warning(4, 1, "deadlock", "Deadlock: Task-4 waits for an Event nobody sets.", 20);
+    b.warning(2, 1, "await-cycle", `Await cycle: ${cycle}.`, 11);
+    b.warning(3, 1, "await-cycle", `Await cycle: ${cycle}.`, 11);
+    const batch = b.build();
+    store.append(batch.columns, batch.details);
+    expect(problemsOf(store)).toHaveLength(7);
+    expect(shownProblemsOf(store).map((p) => [p.code, p.taskName, p.line])).toEqual([
+      ["never-awaited", "Task-4", 3],
+      ["deadlock", "Task-1", 17],
+      ["deadlock", "Task-4", 20],
+    ]);
+    expect(shownProblemsOf(store)[1]!.message).toContain("Task-1 waits for gather(alice, bob); alice waits");
+    expect(shownProblemsOf(store)).toBe(shownProblemsOf(store));
+  });
+
+  it("keeps await cycles that no deadlock names, and chains without a cycle one per task", () => {
+    const store = createTraceStore();
+    const b = new TraceBuilder();
+    b.created(1, "A").created(2, "B").created(3, "C");
+    b.warning(1, 0, "await-cycle", "Await cycle: A → B → A, so none of them can ever finish.", 3);
+    b.warning(2, 0, "await-cycle", "Await cycle: A → B → A, so none of them can ever finish.", 5);
+    b.warning(3, 1, "deadlock", "Deadlock: C waits for the Lock held by A, which ended without releasing it.", 7);
+    const batch = b.build();
+    store.append(batch.columns, batch.details);
+    expect(shownProblemsOf(store).map((p) => [p.code, p.taskName])).toEqual([
+      ["await-cycle", "A"],
+      ["await-cycle", "B"],
+      ["deadlock", "C"],
+    ]);
   });
 });

@@ -62,3 +62,59 @@ export function problemsOf(store: TraceStore): readonly Problem[] {
   if (state.problems.length !== before) state.snapshot = state.problems.slice();
   return state.snapshot;
 }
+
+/**
+ * Where a message names an await cycle ("… — an await cycle: A → B → A, so none of them can ever
+ * finish", "Await cycle: A → B → A, so …"): the cycle's task names, sorted, as one key; and those names.
+ */
+function cycleOf(message: string): { readonly key: string; readonly members: readonly string[] } | undefined {
+  const at = message.toLowerCase().indexOf("await cycle: ");
+  if (at < 0) return undefined;
+  const rest = message.slice(at + "await cycle: ".length);
+  const end = rest.indexOf(", so none");
+  const names = (end < 0 ? rest : rest.slice(0, end)).split(" → ");
+  if (names.length < 2) return undefined;
+  const members = [...new Set(names.slice(0, -1))].sort();
+  return { key: members.join("\n"), members };
+}
+
+/**
+ * The list a person reads: one entry per deadlocked cycle, not one per task in it. A deadlock
+ * names each stuck task's whole chain, so the tasks of one cycle all repeat the same cycle: keep
+ * the first entry that names it (the head of its chain, the worker reports heads first) and drop
+ * the other cycle members' entries; tasks whose own chain leads into the cycle keep theirs. An
+ * await-cycle warning for a cycle a deadlock entry already names is dropped too. Pure.
+ */
+export function collapseProblems(problems: readonly Problem[]): readonly Problem[] {
+  const namedByDeadlock = new Set<string>();
+  for (const p of problems) {
+    const cycle = p.code === "deadlock" ? cycleOf(p.message) : undefined;
+    if (cycle !== undefined) namedByDeadlock.add(cycle.key);
+  }
+  if (namedByDeadlock.size === 0) return problems;
+  const shown = new Set<string>();
+  const kept = problems.filter((p) => {
+    if (p.code !== "deadlock" && p.code !== "await-cycle") return true;
+    const cycle = cycleOf(p.message);
+    if (cycle === undefined) return true;
+    if (p.code === "await-cycle") return !namedByDeadlock.has(cycle.key);
+    const isMember = cycle.members.includes(p.taskName);
+    if (isMember && shown.has(cycle.key)) return false;
+    shown.add(cycle.key);
+    return true;
+  });
+  return kept.length === problems.length ? problems : kept;
+}
+
+const collapsed = new WeakMap<readonly Problem[], readonly Problem[]>();
+
+/** `problemsOf`, collapsed for reading (`collapseProblems`); the same array while nothing new was found. */
+export function shownProblemsOf(store: TraceStore): readonly Problem[] {
+  const all = problemsOf(store);
+  let shown = collapsed.get(all);
+  if (shown === undefined) {
+    shown = collapseProblems(all);
+    collapsed.set(all, shown);
+  }
+  return shown;
+}

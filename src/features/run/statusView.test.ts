@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeStatus } from "../../store";
+import { translator } from "../i18n";
 import { describeProgramError, describeStatus, incompleteBecause } from "./statusView";
 
 const READY: RuntimeStatus = { kind: "ready", pythonVersion: "3.14.0" };
@@ -77,5 +78,17 @@ describe("the incomplete-trace marker", () => {
     expect(incompleteBecause({ kind: "done" })).toBeUndefined();
     expect(incompleteBecause({ kind: "running" })).toBeUndefined();
     expect(incompleteBecause({ kind: "stopped", reason: "deadlock", message: "" })).toBeUndefined();
+  });
+
+  it("points a run stopped at the real-time limit to the Limits button, in the page's language", () => {
+    // store/runSlice's message for a wall-clock stop.
+    const message = "the program ran for more than 20 s of real time, the limit for one run (raise it in Settings); Python was interrupted";
+    const stopped = { kind: "stopped", reason: "wall-clock", message, rung: "interrupt" } as const;
+    const en = describeStatus(READY, stopped, undefined).text;
+    expect(en).toBe("Stopped: the program ran for more than 20 s of real time, the limit for one run (raise it under Limits); Python was interrupted");
+    const zh = describeStatus(READY, stopped, undefined, translator("zh-CN")).text;
+    expect(zh).toContain("“限制”");
+    expect(zh).toContain("20");
+    expect(zh).not.toMatch(/Settings|interrupted/);
   });
 });

@@ -44,10 +44,23 @@ export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, tot
   }
 }
 
-/** The page's own stop message in the page's language; the worker's messages stay as they are. */
+/**
+ * The page's own stop messages (store/runSlice: Stop pressed, the real-time limit, and how the
+ * worker was ended) in the page's language; the worker's messages stay as they are.
+ */
 function ownWords(message: string, t: Translate): string {
-  return message.startsWith(USER_STOP_MESSAGE) ? t("status.userStop") + message.slice(USER_STOP_MESSAGE.length) : message;
+  const [head = "", ...rest] = message.split("; ");
+  const wallClock = WALL_CLOCK.exec(head);
+  const said =
+    head === USER_STOP_MESSAGE ? t("status.userStop") : wallClock !== null ? t("status.wallClock", { seconds: wallClock[1] ?? "" }) : undefined;
+  if (said === undefined) return message;
+  return [said, ...rest.map((part) => (part === RUNG_INTERRUPT ? t("status.rung.interrupt") : part === RUNG_TERMINATE ? t("status.rung.terminate") : part))].join("; ");
 }
+
+/** store/runSlice's wall-clock stop message (its hint in brackets is replaced: the button is "Limits"). */
+const WALL_CLOCK = /^the program ran for more than ([\d,.]+) s of real time, the limit for one run(?: \([^)]*\))?$/;
+const RUNG_INTERRUPT = "Python was interrupted";
+const RUNG_TERMINATE = "the Python worker was terminated and a fresh one took over";
 
 function describeRuntime(runtime: RuntimeStatus, t: Translate): StatusView {
   switch (runtime.kind) {

@@ -1,6 +1,6 @@
 /** What the share link is built from, read from the store at the moment of sharing. */
 import { useCallback } from "react";
-import { useAppStoreApi, type AppState } from "../../store";
+import { selectPlacedCursorVt, useAppStoreApi, type AppState } from "../../store";
 import type { ShareInput } from "./shareText";
 
 export function shareInputOf(state: AppState): ShareInput {
@@ -10,7 +10,7 @@ export function shareInputOf(state: AppState): ShareInput {
     clock: state.clockMode,
     axis: state.axis,
     exampleId: buffer.kind === "borrowed" ? buffer.origin.exampleId : undefined,
-    cursorVt: state.cursorVt,
+    cursorVt: selectPlacedCursorVt(state),
   };
 }
 

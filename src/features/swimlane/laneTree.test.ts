@@ -32,6 +32,14 @@ describe("layoutLaneTree", () => {
     expect(tree.rowOf.get(taskId(4))).toBe(3);
   });
 
+  it("puts the main program's lane above the generator it drives, although it was created after it", () => {
+    const generator: Lane = { ...lane(1), kind: "generator", name: "Generator-1 (averager)", coro: "averager" };
+    const main: Lane = { ...lane(2), kind: "generator", name: "main program", coro: "<module>" };
+    const tree = layoutLaneTree([generator, main, lane(3)], new Set());
+    expect(tree.rows.map((r) => r.lane.name)).toEqual(["main program", "Generator-1 (averager)", "T3"]);
+    expect(tree.rowOf.get(taskId(2))).toBe(1);
+  });
+
   it("hides a collapsed group's descendants and maps them onto the group's row", () => {
     const tree = layoutLaneTree(lanes, new Set([taskId(2)]));
     expect(tree.rows.map((r) => r.lane.id)).toEqual([1, 2, 3, 5, 6]);

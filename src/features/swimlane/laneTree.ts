@@ -3,7 +3,7 @@
  * order, right after their parent), with collapsible groups. Pure, so it is tested without a DOM.
  * Row 0 is always the event-loop lane; `rows[i]` is drawn as row i + 1.
  */
-import type { Lane, TaskId } from "../../model/types";
+import { isMainProgramLane, type Lane, type TaskId } from "../../model/types";
 
 export interface LaneRow {
   readonly lane: Lane;
@@ -27,7 +27,8 @@ export interface LaneTree {
 
 /**
  * Orders `lanes` (given in creation order) depth-first: each lane, then its children in creation
- * order. A lane whose parent is unknown is top-level. Lanes under a collapsed lane are left out.
+ * order. A lane whose parent is unknown is top-level; the main program's lane (it drives the
+ * generators it is created after) comes first. Lanes under a collapsed lane are left out.
  * Iterative, so a chain of 10,000 nested tasks does not overflow the stack. O(lanes).
  */
 export function layoutLaneTree(lanes: readonly Lane[], collapsed: ReadonlySet<TaskId>): LaneTree {
@@ -92,6 +93,10 @@ function buildLaneTree(lanes: readonly Lane[], collapsed: ReadonlySet<TaskId>): 
     for (const child of children.get(lane.id) ?? []) n += 1 + (descendants.get(child.id) ?? 0);
     descendants.set(lane.id, n);
   }
+
+  // The main program drives the generators it is drawn for, so it goes above them (stable otherwise).
+  const main = roots.findIndex(isMainProgramLane);
+  if (main > 0) roots.unshift(...roots.splice(main, 1));
 
   const rows: LaneRow[] = [];
   const rowOf = new Map<TaskId, number>();

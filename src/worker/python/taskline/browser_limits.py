@@ -23,8 +23,8 @@ NO_THREAD_POOL = (
 NO_PROCESSES = (
     "{what} needs separate processes: in real Python they compute in parallel on other CPU cores (each with its "
     "own GIL), but a browser tab cannot start processes. For waiting "
-    "(I/O-bound) work use asyncio tasks; CPU-bound work runs on the one core this tab gives Python "
-    "(see the example \"Process vs thread vs coroutine\")."
+    "(I/O-bound) work use asyncio tasks; CPU-bound work runs on the one core this tab gives Python, "
+    "so here it takes as long as doing it one piece after another."
 )
 
 # multiprocessing's context methods that need the missing _multiprocessing module or a process.

@@ -61,6 +61,8 @@ class ThreadsAndProcesses(unittest.TestCase):
                 self.assertEqual((r.status, error.get("excType"), error.get("line")), ("error", "UnsupportedInBrowser", line))
                 self.assertTrue(error["message"].startswith(start), error["message"])
                 self.assertIn("in real Python", error["message"])
+                # The same words show inside the gallery's "Process vs thread vs coroutine": no pointing at itself.
+                self.assertNotIn("see the example", error["message"])
 
     def test_threads_inside_asyncio_still_run_on_thread_lanes(self):
         r = run("""
