@@ -29,12 +29,13 @@ class Recorder:
 
     def __init__(self) -> None:
         self.detail_base = 0
+        # One list for the whole run (a drain empties it in place), so rows.extend stays valid:
+        # hot paths bind it once (rec.extend((kind, task, x, y, t))), even across a drain in a step.
+        self.rows: list = []
+        self.extend = self.rows.extend
         self._reset_buffers()
 
     def _reset_buffers(self) -> None:
-        self.rows: list = []
-        # rows.extend, bound once: hot paths call rec.extend((kind, task, x, y, t)).
-        self.extend = self.rows.extend
         self.details: list[dict] = []
         # The last output row of this batch, so consecutive chunks of one print join into one row.
         self._out_len = -1
@@ -70,5 +71,6 @@ class Recorder:
         struct.pack_into(f"{len(rows)}d", packed, 0, *rows)
         batch = (packed, self.details)
         self.detail_base += len(self.details)
+        rows.clear()
         self._reset_buffers()
         return batch
