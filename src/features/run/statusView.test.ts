@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeStatus } from "../../store";
+import { translator } from "../i18n";
 import { describeProgramError, describeStatus, incompleteBecause } from "./statusView";
 
 const READY: RuntimeStatus = { kind: "ready", pythonVersion: "3.14.0" };
@@ -28,6 +29,12 @@ describe("the status line", () => {
   it("keeps showing how the last run ended while the runtime reboots", () => {
     const view = describeStatus({ kind: "booting", fraction: 0, stage: "" }, { kind: "stopped", reason: "user", message: "you pressed Stop" }, undefined);
     expect(view).toEqual({ state: "stopped", reason: "user", text: "Stopped: you pressed Stop" });
+  });
+
+  it("says a pressed run waits for a fresh Python, with its boot progress, in both languages", () => {
+    const booting: RuntimeStatus = { kind: "booting", fraction: 0.55, stage: "stdlib" };
+    expect(describeStatus(booting, { kind: "starting" }, undefined)).toEqual({ state: "starting", reason: undefined, text: "Starting a fresh Python… 55%" });
+    expect(describeStatus(booting, { kind: "starting" }, undefined, translator("zh-CN")).text).toBe("正在启动新的 Python… 55%");
   });
 
   it("gives the finishing time of a run that finished", () => {
