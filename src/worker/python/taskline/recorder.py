@@ -16,6 +16,9 @@ from .wire import Row
 
 __all__ = ["Recorder", "ROW_WIDTH", "FLUSH_ROWS"]
 
+# The builtin, bound here: a program may replace builtins.len (e2e/hostile.spec.ts does), and the
+# trace must still reach the page; since a young run hands rows over mid-program, that matters.
+_len = len
 # Numbers per row in the interleaved buffer: kind, task, x, y, t.
 ROW_WIDTH = 5
 # Rows per batch before the loop asks for a flush; about 1 MB once split into columns.
@@ -48,29 +51,29 @@ class Recorder:
     def detail(self, value: dict) -> int:
         """Stores a detail and returns its run-wide index."""
         self.details.append(value)
-        return self.detail_base + len(self.details) - 1
+        return self.detail_base + _len(self.details) - 1
 
     def output(self, task: int, stream: int, text: str, t: float) -> None:
         key = (task, stream, t)
-        if self._out_key == key and self._out_len == len(self.rows):
+        if self._out_key == key and self._out_len == _len(self.rows):
             self._out_detail["text"] += text
             return
         detail = {"k": "text", "text": text}
         self._out_detail = detail
         self._out_key = key
         self.extend((Row.OUTPUT, task, stream, self.detail(detail), t))
-        self._out_len = len(self.rows)
+        self._out_len = _len(self.rows)
 
     def pending_rows(self) -> int:
-        return len(self.rows) // ROW_WIDTH
+        return _len(self.rows) // ROW_WIDTH
 
     def drain(self):
         """Returns (rows, details) of everything since the last drain; rows an interleaved array('d')."""
         rows = self.rows
-        packed = array("d", bytes(8 * len(rows)))
-        struct.pack_into(f"{len(rows)}d", packed, 0, *rows)
+        packed = array("d", bytes(8 * _len(rows)))
+        struct.pack_into(f"{_len(rows)}d", packed, 0, *rows)
         batch = (packed, self.details)
-        self.detail_base += len(self.details)
+        self.detail_base += _len(self.details)
         rows.clear()
         self._reset_buffers()
         return batch

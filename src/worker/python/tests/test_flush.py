@@ -18,6 +18,8 @@ from taskline.wire import Row
 
 install()
 
+_LEN = len  # a program below replaces builtins.len
+
 
 class _Probe:
     """The page's side of a run: every batch flushed so far, and snapshots taken by the program."""
@@ -30,7 +32,7 @@ class _Probe:
 
     def flush(self, rows, details) -> None:
         numbers = [int(v) if i % 5 != 4 else v for i, v in enumerate(rows)]
-        self.rows.extend(tuple(numbers[i:i + 5]) for i in range(0, len(numbers), 5))
+        self.rows.extend(tuple(numbers[i:i + 5]) for i in range(0, _LEN(numbers), 5))
         self.details.extend(details)
         self.batches += 1
 
@@ -108,6 +110,21 @@ class AYoungRunHandsOverEverythingBeforeAStuckStep(unittest.TestCase):
         first, second = probe.snapshots
         self.assertEqual(probe.printed(first), "before the loop\nin the step\n")
         self.assertTrue(probe.printed(second).endswith("after the loop\n"))
+
+    def test_a_program_replacing_builtins_len_still_hands_its_rows_over(self):
+        import builtins
+
+        saved = builtins.len
+        try:
+            probe, end = _run("""
+                import builtins
+                builtins.len = lambda x: -1
+                print('patched')
+            """)
+        finally:
+            builtins.len = saved
+        self.assertEqual(end["status"], "done")
+        self.assertEqual(probe.printed((probe.rows, probe.details)), "patched\n")
 
 
 class ALongRunHandsOverOnAnInterval(unittest.TestCase):
