@@ -43,7 +43,8 @@ async function runHostile(pg: Playground, source: string, want: Expectation): Pr
   const { page } = pg;
   const draftBefore = await savedDraft(pg);
   await load(pg, source);
-  await expect(page.getByTestId("run")).toBeEnabled({ timeout: 45_000 }); // the spare interpreter is ready
+  // A spare interpreter is ready (Run is enabled sooner: it would wait in "starting" for one).
+  await expect(page.locator("html")).toHaveAttribute("data-ready-spares", /^[1-9]/, { timeout: 45_000 });
   await page.getByTestId("run").click();
   if (want.stop === true) {
     await expect(pg.status).toHaveAttribute("data-state", "running");

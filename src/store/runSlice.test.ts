@@ -3,7 +3,7 @@ import { threeTasksTrace, TraceBuilder } from "../model/testing";
 import { PROTOCOL_VERSION, runId, type FromWorker } from "../protocol/messages";
 import { createAppStore } from "./createAppStore";
 import { FakeRunner } from "./fakeRunner";
-import { selectCanRun, selectIsRunning, selectProgramError, selectRunBlockedReason, selectSummary } from "./selectors";
+import { selectCanRun, selectCanStop, selectIsRunning, selectProgramError, selectRunBlockedReason, selectSummary } from "./selectors";
 
 const READY: FromWorker = { type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14.0" };
 
@@ -128,12 +128,69 @@ describe("run slice", () => {
     expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user" });
     expect(store.getState().totals).toEqual({ virtualTimeS: 2, tasks: 1, steps: 1 });
     expect(store.getState().runtime.kind).toBe("booting");
-    expect(store.getState().startRun()).toBe(false);
     // Anything the old worker still had in flight is ignored.
     store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 9, tasks: 9, steps: 9 } });
     expect(store.getState().runStatus.kind).toBe("stopped");
     store.getState().applyWorkerMessage(READY);
     expect(store.getState().startRun()).toBe(true);
+    expect(store.getState().runStatus.kind).toBe("running");
+  });
+
+  it("accepts Run while the next interpreter boots after a run, and starts it once one is ready", () => {
+    const { runner, store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "progress", stage: "Loading", fraction: 0.3 }); // the runner shows the next spare
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 1, tasks: 1, steps: 1 } });
+    expect(selectCanRun(store.getState())).toBe(true);
+    expect(selectRunBlockedReason(store.getState())).toBeUndefined();
+    store.getState().attachSourceReader(() => "print('second')");
+    store.getState().setClockMode("ideal");
+    expect(store.getState().startRun()).toBe(true);
+    expect(store.getState().runStatus.kind).toBe("starting");
+    expect(runner.runs).toHaveLength(1); // nothing to run it on yet
+    expect(selectCanRun(store.getState())).toBe(false);
+    expect(selectCanStop(store.getState())).toBe(true);
+    expect(store.getState().startRun()).toBe(false); // pressed twice: still one run
+    store.getState().applyWorkerMessage({ type: "progress", stage: "Loading", fraction: 0.8 });
+    expect(store.getState().runStatus.kind).toBe("starting");
+    store.getState().setClockMode("realistic"); // after the press: not this run's
+    store.getState().applyWorkerMessage(READY);
+    expect(store.getState().runStatus.kind).toBe("running");
+    expect(runner.runs).toHaveLength(2);
+    expect(runner.runs[1]).toEqual({ runId: store.getState().currentRunId, source: "print('second')", options: expect.objectContaining({ clock: "ideal" }) });
+    // The run's messages are accepted as usual.
+    const second = store.getState().currentRunId!;
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: second, end: { status: "done" }, totals: { virtualTimeS: 2, tasks: 1, steps: 1 } });
+    expect(store.getState().runStatus.kind).toBe("done");
+    // A later ready (the spare after that) starts nothing by itself.
+    store.getState().applyWorkerMessage(READY);
+    expect(runner.runs).toHaveLength(2);
+  });
+
+  it("cancels a starting run on Stop: the interpreter that boots later runs nothing", () => {
+    const { runner, store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "progress", stage: "Loading", fraction: 0.3 });
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 1, tasks: 1, steps: 1 } });
+    store.getState().startRun();
+    store.getState().stopRun();
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user" });
+    expect(runner.stops).toBe(0); // no worker had it
+    expect(store.getState().runtime).toMatchObject({ kind: "booting", fraction: 0.3 });
+    store.getState().applyWorkerMessage(READY);
+    expect(runner.runs).toHaveLength(1);
+    expect(store.getState().runStatus.kind).toBe("stopped");
+    expect(store.getState().startRun()).toBe(true);
+    expect(store.getState().runStatus.kind).toBe("running");
+  });
+
+  it("ends a starting run as crashed when no interpreter can boot", () => {
+    const { store, id } = startedStore();
+    store.getState().applyWorkerMessage({ type: "progress", stage: "Loading", fraction: 0.3 });
+    store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 1, tasks: 1, steps: 1 } });
+    store.getState().startRun();
+    store.getState().applyWorkerMessage({ type: "bootFailed", message: "no wasm" });
+    expect(store.getState().runStatus).toMatchObject({ kind: "crashed", message: "no wasm" });
+    expect(store.getState().runtime).toEqual({ kind: "bootFailed", message: "no wasm" });
+    expect(selectCanRun(store.getState())).toBe(false);
   });
 
   it("ignores Stop when nothing runs", () => {

@@ -14,6 +14,7 @@ import {
   type RunnerEvent,
   type RunEnd,
   type RunId,
+  type RunOptions,
   type RunTotals,
   type StopReason,
   type StopRung,
@@ -38,6 +39,8 @@ export type RuntimeStatus =
 /** The last run's state; `idle` until the first Run. */
 export type RunStatus =
   | { readonly kind: "idle" }
+  /** Run was pressed while no fresh interpreter was ready: it starts as soon as one is (Stop cancels). */
+  | { readonly kind: "starting" }
   | { readonly kind: "running" }
   | { readonly kind: "done" }
   | { readonly kind: "error"; readonly error: ProgramError }
@@ -55,6 +58,8 @@ export type RunStatusKind = RunStatus["kind"];
 
 export interface RunSlice {
   readonly runtime: RuntimeStatus;
+  /** Whether an interpreter has been ready once: from then on Run is accepted while the next one boots. */
+  readonly hasBooted: boolean;
   readonly runStatus: RunStatus;
   /** The run whose messages are accepted; undefined before the first run. */
   readonly currentRunId: RunId | undefined;
@@ -66,10 +71,14 @@ export interface RunSlice {
   /** Budgets for the next run (raised by a person in the run settings). */
   readonly budget: RunBudget;
   setBudget: (budget: RunBudget) => void;
-  /** Runs the editor's current text; false (and nothing happens) unless the runtime is ready and nothing runs. */
-  /** Runs the program; `requests` are sent to its FastAPI app once it is defined (Requests panel). */
+  /**
+   * Runs the editor's current text; `requests` are sent to its FastAPI app once it is defined
+   * (Requests panel). With no interpreter ready yet (the next one boots after every run) the run
+   * is `starting` and begins when one is. False (and nothing happens) before the first boot, after
+   * a failed boot, or while a run is starting or running.
+   */
   startRun: (requests?: readonly HttpRequestSpec[]) => boolean;
-  /** Stops the current run (status `stopped`, reason `user`); the runtime reboots. */
+  /** Stops the current run, or cancels a starting one (status `stopped`, reason `user`); the runtime reboots. */
   stopRun: () => void;
   applyWorkerMessage: (msg: RunnerEvent) => void;
 }
@@ -100,16 +109,18 @@ export const createRunSlice =
   (runner: RunnerPort): StateCreator<AppState, [], [], RunSlice> =>
   (set, get) => {
     let lastRunId = 0;
+    /** The run pressed while no interpreter was ready (status `starting`). */
+    let waiting: { readonly id: RunId; readonly source: string; readonly options: RunOptions } | undefined;
 
     /**
      * Ends the current run from the page side: close its open segments, count what it did. A Stop
      * keeps the trace open until the runner's `stopOutcome`: the rows the worker hands over while
      * it is being interrupted are the run's last moments and must not be dropped.
      */
-    const cutShort = (runStatus: RunStatus, keepOpen = false): void => {
+    const cutShort = (runStatus: RunStatus, keepOpen = false, runtime: RuntimeStatus = REBOOT): void => {
       const { trace, traceVersion } = get();
       if (!keepOpen) trace.finish(trace.endTime);
-      set({ runStatus, totals: totalsFromTrace(trace), runtime: REBOOT, traceVersion: traceVersion + 1 });
+      set({ runStatus, totals: totalsFromTrace(trace), runtime, traceVersion: traceVersion + 1 });
     };
 
     /** Stop was pressed and the runner has not yet said how the worker ended: its last rows still count. */
@@ -138,6 +149,7 @@ export const createRunSlice =
 
     return {
       runtime: BOOT_START,
+      hasBooted: false,
       runStatus: { kind: "idle" },
       currentRunId: undefined,
       totals: undefined,
@@ -149,13 +161,16 @@ export const createRunSlice =
 
       startRun: (requests) => {
         const state = get();
-        if (state.runtime.kind !== "ready" || state.runStatus.kind === "running") return false;
+        if (state.runStatus.kind === "running" || state.runStatus.kind === "starting") return false;
+        const ready = state.runtime.kind === "ready";
+        if (!ready && !(state.hasBooted && state.runtime.kind === "booting")) return false;
         const id = toRunId(++lastRunId);
         const source = state.currentSource();
+        const options: RunOptions = { clock: state.clockMode, budget: state.budget, ...(requests !== undefined && requests.length > 0 && { requests }) };
         set({
           source,
           currentRunId: id,
-          runStatus: { kind: "running" },
+          runStatus: { kind: ready ? "running" : "starting" },
           totals: undefined,
           trace: createTraceStore(),
           traceVersion: state.traceVersion + 1,
@@ -164,11 +179,16 @@ export const createRunSlice =
           isPlaying: state.pendingCursorVt === undefined,
           pendingCursorVt: undefined,
         });
-        runner.run(id, source, { clock: state.clockMode, budget: state.budget, ...(requests !== undefined && requests.length > 0 && { requests }) });
+        if (ready) runner.run(id, source, options);
+        else waiting = { id, source, options };
         return true;
       },
 
       stopRun: () => {
+        if (get().runStatus.kind === "starting") {
+          waiting = undefined;
+          return cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE }, false, get().runtime); // no worker had it
+        }
         if (get().runStatus.kind !== "running") return;
         cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE }, true);
         runner.stop();
@@ -181,9 +201,19 @@ export const createRunSlice =
         switch (msg.type) {
           case "progress":
             return set({ runtime: { kind: "booting", fraction: clamp01(msg.fraction), stage: msg.stage } });
-          case "ready":
-            return set({ runtime: { kind: "ready", pythonVersion: msg.pythonVersion } });
+          case "ready": {
+            set({ runtime: { kind: "ready", pythonVersion: msg.pythonVersion }, hasBooted: true });
+            const pressed = waiting;
+            if (pressed === undefined || get().runStatus.kind !== "starting" || get().currentRunId !== pressed.id) return;
+            waiting = undefined;
+            set({ runStatus: { kind: "running" } });
+            return runner.run(pressed.id, pressed.source, pressed.options);
+          }
           case "bootFailed":
+            if (get().runStatus.kind === "starting") {
+              waiting = undefined;
+              return cutShort({ kind: "crashed", reason: "fatal", message: msg.message }, false, { kind: "bootFailed", message: msg.message });
+            }
             return set({ runtime: { kind: "bootFailed", message: msg.message } });
           case "trace": {
             const { trace, traceVersion } = get();

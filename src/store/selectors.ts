@@ -20,16 +20,23 @@ export const selectStartRun = (s: AppState) => s.startRun;
 export const selectStopRun = (s: AppState) => s.stopRun;
 
 export const selectIsRunning = (s: AppState) => s.runStatus.kind === "running";
+/** Running, or pressed and waiting for a fresh interpreter: Stop (Esc) ends or cancels it. */
+export const selectCanStop = (s: AppState) => s.runStatus.kind === "running" || s.runStatus.kind === "starting";
 export const selectIsRuntimeReady = (s: AppState) => s.runtime.kind === "ready";
-export const selectCanRun = (s: AppState) => s.runtime.kind === "ready" && s.runStatus.kind !== "running";
+export const selectHasBooted = (s: AppState) => s.hasBooted;
+/** Once an interpreter has booted, Run stays enabled while the next one boots (the run waits for it). */
+export const selectCanRun = (s: AppState) =>
+  (s.runtime.kind === "ready" || (s.hasBooted && s.runtime.kind === "booting")) && !selectCanStop(s);
 
 /** Why Run is disabled, in plain words; undefined when it is enabled. */
 export const selectRunBlockedReason = (s: AppState): string | undefined => {
   if (s.runStatus.kind === "running") return "A program is running; stop it first.";
+  if (s.runStatus.kind === "starting") return "The program starts as soon as a fresh Python is ready.";
   switch (s.runtime.kind) {
     case "ready":
       return undefined;
     case "booting":
+      if (s.hasBooted) return undefined;
       return "The Python runtime is still loading.";
     case "bootFailed":
       return `The Python runtime failed to load: ${s.runtime.message}`;

@@ -1,16 +1,23 @@
-import { selectCanRun, selectRunStatus, selectRuntime, selectStartRun, useAppStore } from "../../store";
+import { selectCanRun, selectHasBooted, selectRunStatus, selectRuntime, selectStartRun, useAppStore } from "../../store";
 import { useT } from "../i18n";
 import { runShortcutLabel } from "./shortcut";
 
-/** Runs the program; disabled, with the reason as its tooltip, until the runtime can take it. */
+/**
+ * Runs the program; disabled, with the reason as its tooltip, until the first runtime has booted
+ * and while a run is starting or running. After the first boot a press while the next fresh
+ * interpreter boots is accepted: the run is `starting` and begins when it is ready.
+ */
 export function RunButton() {
   const canRun = useAppStore(selectCanRun);
   const t = useT();
   const runtime = useAppStore(selectRuntime);
-  const isRunning = useAppStore(selectRunStatus).kind === "running";
-  const blockedReason = isRunning
+  const hasBooted = useAppStore(selectHasBooted);
+  const runKind = useAppStore(selectRunStatus).kind;
+  const blockedReason = runKind === "running"
     ? t("run.blocked.running")
-    : runtime.kind === "booting"
+    : runKind === "starting"
+      ? t("run.blocked.starting")
+    : runtime.kind === "booting" && !hasBooted
       ? t("run.blocked.booting")
       : runtime.kind === "bootFailed"
         ? t("run.blocked.bootFailed", { message: runtime.message })

@@ -1,9 +1,9 @@
-import { selectIsRunning, selectStopRun, useAppStore } from "../../store";
+import { selectCanStop, selectStopRun, useAppStore } from "../../store";
 import { useT } from "../i18n";
 
-/** Stops the running program at once (the Python runtime restarts). */
+/** Stops the running program at once (the Python runtime restarts), or cancels a starting one. */
 export function StopButton() {
-  const isRunning = useAppStore(selectIsRunning);
+  const isRunning = useAppStore(selectCanStop);
   const stopRun = useAppStore(selectStopRun);
   const t = useT();
   return (

@@ -31,6 +31,12 @@ describe("the status line", () => {
     expect(view).toEqual({ state: "stopped", reason: "user", text: "Stopped: you pressed Stop" });
   });
 
+  it("says a pressed run waits for a fresh Python, with its boot progress, in both languages", () => {
+    const booting: RuntimeStatus = { kind: "booting", fraction: 0.55, stage: "stdlib" };
+    expect(describeStatus(booting, { kind: "starting" }, undefined)).toEqual({ state: "starting", reason: undefined, text: "Starting a fresh Python… 55%" });
+    expect(describeStatus(booting, { kind: "starting" }, undefined, translator("zh-CN")).text).toBe("正在启动新的 Python… 55%");
+  });
+
   it("gives the finishing time of a run that finished", () => {
     expect(describeStatus(READY, { kind: "done" }, { virtualTimeS: 3, tasks: 4, steps: 12 }).text).toBe("Finished at t = 3.0 s");
   });

@@ -9,7 +9,7 @@ import { translator, type Translate } from "../i18n";
 
 const ENGLISH = translator("en");
 
-export type StatusState = "booting" | "ready" | "running" | "done" | "error" | "stopped" | "crashed";
+export type StatusState = "booting" | "ready" | "starting" | "running" | "done" | "error" | "stopped" | "crashed";
 
 export interface StatusView {
   readonly state: StatusState;
@@ -23,6 +23,8 @@ export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, tot
   switch (runStatus.kind) {
     case "idle":
       return describeRuntime(runtime, t);
+    case "starting":
+      return { state: "starting", reason: undefined, text: t("status.starting", { percent: Math.round((runtime.kind === "booting" ? runtime.fraction : 1) * 100) }) };
     case "running":
       return { state: "running", reason: undefined, text: t("status.running") };
     case "done":

@@ -19,7 +19,7 @@ import itertools
 
 from . import session as _sessions
 from .clock import CLOCK
-from .session import StopRun, TracedTask, current_session
+from .session import FLUSH_CHECK_HANDLES, StopRun, TracedTask, current_session
 from .waitfor import deadlock_report
 
 __all__ = ["VirtualLoop", "UnsupportedInBrowser"]
@@ -180,21 +180,27 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 if not handle._cancelled:
                     handle._run()
             return
-        run_task_step = session.run_task_step
-        for _ in range(len(ready)):
-            handle = popleft()
-            if handle._cancelled:
-                continue
-            task = getattr(handle._callback, "__self__", None)
-            if getattr(task, "_tl_id", 0):
-                run_task_step(task, handle)
-            elif isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
-                handle._run()
-            else:
-                session.run_callback(handle)
-            if session.stop is not None:
-                raise session.stop
-        session.maybe_flush()
+        # In chunks, so rows due for the page go out between handles of a long iteration too
+        # (a handle that never ends can only be stopped by terminating the worker; session.py).
+        remaining = len(ready)
+        while remaining:
+            chunk = remaining if remaining <= FLUSH_CHECK_HANDLES else FLUSH_CHECK_HANDLES
+            remaining -= chunk
+            run_task_step = session.run_task_step
+            for _ in range(chunk):
+                handle = popleft()
+                if handle._cancelled:
+                    continue
+                task = getattr(handle._callback, "__self__", None)
+                if getattr(task, "_tl_id", 0):
+                    run_task_step(task, handle)
+                elif isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
+                    handle._run()
+                else:
+                    session.run_callback(handle)
+                if session.stop is not None:
+                    raise session.stop
+            session.maybe_flush()
 
     def _collect_due_realistic(self, scheduled, ready) -> None:
         """Moves due timers to `ready` the way a real loop meets them.

@@ -16,9 +16,9 @@ from .wire import Row
 
 __all__ = ["Recorder", "ROW_WIDTH", "FLUSH_ROWS"]
 
-# Bound at import: a program may replace `builtins.len`, and the trace's indices must not follow it.
+# The builtin, bound here: a program may replace builtins.len (e2e/hostile.spec.ts does), and the
+# trace must still reach the page; since a young run hands rows over mid-program, that matters.
 _len = len
-
 # Numbers per row in the interleaved buffer: kind, task, x, y, t.
 ROW_WIDTH = 5
 # Rows per batch before the loop asks for a flush; about 1 MB once split into columns.
@@ -32,12 +32,13 @@ class Recorder:
 
     def __init__(self) -> None:
         self.detail_base = 0
+        # One list for the whole run (a drain empties it in place), so rows.extend stays valid:
+        # hot paths bind it once (rec.extend((kind, task, x, y, t))), even across a drain in a step.
+        self.rows: list = []
+        self.extend = self.rows.extend
         self._reset_buffers()
 
     def _reset_buffers(self) -> None:
-        self.rows: list = []
-        # rows.extend, bound once: hot paths call rec.extend((kind, task, x, y, t)).
-        self.extend = self.rows.extend
         self.details: list[dict] = []
         # The last output row of this batch, so consecutive chunks of one print join into one row.
         self._out_len = -1
@@ -73,5 +74,6 @@ class Recorder:
         struct.pack_into(f"{_len(rows)}d", packed, 0, *rows)
         batch = (packed, self.details)
         self.detail_base += _len(self.details)
+        rows.clear()
         self._reset_buffers()
         return batch

@@ -24,8 +24,22 @@ from .wire import WAIT_TARGET_SHIFT, Outcome, Row, Wait, Waker
 
 __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "register_source", "user_traceback"]
 
-# How often (real seconds) buffered rows are handed to the page while a run is going.
+# How buffered rows reach the page while a run is going. A step that never ends (`while True:
+# pass`) can only be stopped by terminating the worker, which drops the rows Python still holds,
+# so these rules also bound what such a run loses:
+# - A *young* run hands its rows over before every step and callback (with the step's RUN row,
+#   so the stuck task's lane shows it running) and after every printed line: a program stuck
+#   early loses nothing. Young = its first YOUNG_FLUSHES hand-overs or YOUNG_S real seconds,
+#   whichever ends first, which caps the cost (~30 us a hand-over) at a few ms per run.
+# - Afterwards rows go out once they are FLUSH_INTERVAL_S (real) old, checked after every
+#   printed line and every FLUSH_CHECK_HANDLES handles the loop runs (loop.py) and at the end of
+#   each loop iteration: a stuck run loses at most that interval plus as many handles. Reading
+#   the real clock costs a third of a microsecond in Pyodide, 5% of a sleep(0) step, so it is not
+#   read before every step.
 FLUSH_INTERVAL_S = 0.05
+FLUSH_CHECK_HANDLES = 64
+YOUNG_FLUSHES = 128
+YOUNG_S = 0.2
 # Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
 _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)')
 # Frames of origin kept for each coroutine (sys.set_coroutine_origin_tracking_depth), so a
@@ -148,7 +162,13 @@ class Session:
         self._slept = 0.0
         # Await cycles already reported, as frozensets of task ids.
         self.cycles_warned: set[frozenset] = set()
-        self._last_flush = REAL_PERF_COUNTER()
+        self._started = REAL_PERF_COUNTER()
+        self._young_flushes = YOUNG_FLUSHES
+        # Real time from which pending rows are due for the page; 0.0 while the run is young.
+        self.flush_at = 0.0
+        # While young, the loop runs steps through the variant that hands over first; flush()
+        # removes it when the run grows up, so the hot path pays nothing for it.
+        self.run_task_step = self._young_task_step
         CLOCK.reset(realistic=realistic)
         # Time of the last step boundary: where the next step starts (see run_task_step).
         self.last_t = 0.0
@@ -241,13 +261,23 @@ class Session:
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
-    def run_task_step(self, task, handle) -> None:
+    def _young_task_step(self, task, handle) -> None:
+        """run_task_step of a young run: hands everything over first, since the step may never end."""
+        if self.flush_at:  # grew up earlier in this loop iteration
+            return Session.run_task_step(self, task, handle)
+        self.rec.extend((Row.RUN, task._tl_id, 0, 0, self.last_t))
+        self.flush()
+        Session.run_task_step(self, task, handle, True)
+
+    def run_task_step(self, task, handle, announced: bool = False) -> None:
         # The hot path: one step of one task. Reads the real clock once (at the end); a step
         # starts when the previous one ended, because nothing but the loop runs in between.
+        # `announced`: its RUN row was written (and handed over) already.
         tid = task._tl_id
         extend = self.rec.extend
         start = self.last_t
-        extend((Row.RUN, tid, 0, 0, start))
+        if not announced:
+            extend((Row.RUN, tid, 0, 0, start))
         self.current = tid
         self.running = task
         self.self_ready = False
@@ -279,6 +309,8 @@ class Session:
     def run_callback(self, handle) -> None:
         if handle._callback is not _SLEEP_DONE:  # a sleep's timer: its READY row says it
             self.rec.extend((Row.CALLBACK, 0, 0, 0, self.last_t))
+        if not self.flush_at:  # a young run: hand over before the callback, which may never end
+            self.flush()
         self.callback_handle = handle
         try:
             handle._context.run(handle._callback, *handle._args)  # Handle._run, minus a frame
@@ -396,6 +428,10 @@ class Session:
             raise self.stop
         lane = self.current
         self.rec.output(-lane if lane < 0 else lane, stream, text, CLOCK.now())
+        # A finished line goes out when due (at once while young): the step printing it may never
+        # end. Waiting for the newline keeps print()'s two writes ("text", "\n") in one row.
+        if text[-1] == "\n" and REAL_PERF_COUNTER() >= self.flush_at:
+            self.flush()
 
     def note(self, code: str, message: str) -> None:
         """A one-off explanation for the console (e.g. where plain Python would behave differently)."""
@@ -476,11 +512,12 @@ class Session:
             self.stop = StopRun(reason, message)
 
     def maybe_flush(self) -> None:
+        """At the end of a loop iteration: hands rows over when the batch is full or due."""
         rec = self.rec
         if rec.pending_rows() >= FLUSH_ROWS:
             self.flush()
             return
-        if rec.pending_rows() and REAL_PERF_COUNTER() - self._last_flush >= FLUSH_INTERVAL_S:
+        if rec.pending_rows() and REAL_PERF_COUNTER() >= self.flush_at:
             self.flush()
 
     def flush(self) -> None:
@@ -491,7 +528,13 @@ class Session:
             self.events += rows
             if self.events > self.max_events:
                 self.request_stop("trace-events", f"The program's trace grew past {self.max_events:,} events, the limit for one run.")
-        self._last_flush = now = REAL_PERF_COUNTER()
+            if self._young_flushes:
+                self._young_flushes -= 1
+        now = REAL_PERF_COUNTER()
+        young = self._young_flushes and now - self._started < YOUNG_S
+        if not young and not self.flush_at:
+            del self.run_task_step  # back to the plain method
+        self.flush_at = 0.0 if young else now + FLUSH_INTERVAL_S
         CLOCK.exclude(now - started)  # handing the trace to the page is not the program's time
 
     def loop_ended(self) -> None:
