@@ -186,7 +186,7 @@ class VirtualLoop(asyncio.BaseEventLoop):
         while remaining:
             chunk = remaining if remaining <= FLUSH_CHECK_HANDLES else FLUSH_CHECK_HANDLES
             remaining -= chunk
-            run_task_step = session.run_task_step
+            run_task_step = session.run_task_step if session.flush_at > 0 else session.young_task_step
             for _ in range(chunk):
                 handle = popleft()
                 if handle._cancelled:

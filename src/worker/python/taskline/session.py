@@ -29,8 +29,9 @@ __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "
 # so these rules also bound what such a run loses:
 # - A *young* run hands its rows over before every step and callback (with the step's RUN row,
 #   so the stuck task's lane shows it running) and after every printed line: a program stuck
-#   early loses nothing. Young = its first YOUNG_FLUSHES hand-overs or YOUNG_S real seconds,
-#   whichever ends first, which caps the cost (~30 us a hand-over) at a few ms per run.
+#   early loses nothing. Young = until it has handed over YOUNG_ROWS rows (some 150 steps) or
+#   for YOUNG_S real seconds, whichever ends first, which caps the cost (~30 us a hand-over) at
+#   a few ms per run.
 # - Afterwards rows go out once they are FLUSH_INTERVAL_S (real) old, checked after every
 #   printed line and every FLUSH_CHECK_HANDLES handles the loop runs (loop.py) and at the end of
 #   each loop iteration: a stuck run loses at most that interval plus as many handles. Reading
@@ -38,7 +39,7 @@ __all__ = ["Session", "StopRun", "TracedTask", "USER_FILE", "current_session", "
 #   read before every step.
 FLUSH_INTERVAL_S = 0.05
 FLUSH_CHECK_HANDLES = 64
-YOUNG_FLUSHES = 128
+YOUNG_ROWS = 512
 YOUNG_S = 0.2
 # Finds the user's line in a "Coroutine created at" traceback of a never-awaited warning.
 _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)')
@@ -162,13 +163,12 @@ class Session:
         self._slept = 0.0
         # Await cycles already reported, as frozensets of task ids.
         self.cycles_warned: set[frozenset] = set()
-        self._started = REAL_PERF_COUNTER()
-        self._young_flushes = YOUNG_FLUSHES
-        # Real time from which pending rows are due for the page; 0.0 while the run is young.
-        self.flush_at = 0.0
-        # While young, the loop runs steps through the variant that hands over first; flush()
-        # removes it when the run grows up, so the hot path pays nothing for it.
-        self.run_task_step = self._young_task_step
+        # Real time from which pending rows are due for the page (> 0); while the run is young,
+        # minus the real time when its youth ends (so always due; the loop then runs steps
+        # through young_task_step). One attribute for both on purpose: a Session has 30, as many
+        # as CPython keeps in an instance's compact layout, and one more makes every `self.x` in
+        # the hot path slower (~5% of a sleep(0) step; test_flush.py checks the count).
+        self.flush_at = -(REAL_PERF_COUNTER() + YOUNG_S)
         CLOCK.reset(realistic=realistic)
         # Time of the last step boundary: where the next step starts (see run_task_step).
         self.last_t = 0.0
@@ -261,13 +261,13 @@ class Session:
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
-    def _young_task_step(self, task, handle) -> None:
+    def young_task_step(self, task, handle) -> None:
         """run_task_step of a young run: hands everything over first, since the step may never end."""
-        if self.flush_at:  # grew up earlier in this loop iteration
-            return Session.run_task_step(self, task, handle)
+        if self.flush_at > 0:  # grew up earlier in this loop iteration
+            return self.run_task_step(task, handle)
         self.rec.extend((Row.RUN, task._tl_id, 0, 0, self.last_t))
         self.flush()
-        Session.run_task_step(self, task, handle, True)
+        self.run_task_step(task, handle, True)
 
     def run_task_step(self, task, handle, announced: bool = False) -> None:
         # The hot path: one step of one task. Reads the real clock once (at the end); a step
@@ -309,7 +309,7 @@ class Session:
     def run_callback(self, handle) -> None:
         if handle._callback is not _SLEEP_DONE:  # a sleep's timer: its READY row says it
             self.rec.extend((Row.CALLBACK, 0, 0, 0, self.last_t))
-        if not self.flush_at:  # a young run: hand over before the callback, which may never end
+        if self.flush_at < 0:  # a young run: hand over before the callback, which may never end
             self.flush()
         self.callback_handle = handle
         try:
@@ -517,7 +517,7 @@ class Session:
         if rec.pending_rows() >= FLUSH_ROWS:
             self.flush()
             return
-        if rec.pending_rows() and REAL_PERF_COUNTER() >= self.flush_at:
+        if rec.pending_rows() and self.flush_at > 0 and REAL_PERF_COUNTER() >= self.flush_at:  # young: the next step hands over
             self.flush()
 
     def flush(self) -> None:
@@ -528,13 +528,9 @@ class Session:
             self.events += rows
             if self.events > self.max_events:
                 self.request_stop("trace-events", f"The program's trace grew past {self.max_events:,} events, the limit for one run.")
-            if self._young_flushes:
-                self._young_flushes -= 1
         now = REAL_PERF_COUNTER()
-        young = self._young_flushes and now - self._started < YOUNG_S
-        if not young and not self.flush_at:
-            del self.run_task_step  # back to the plain method
-        self.flush_at = 0.0 if young else now + FLUSH_INTERVAL_S
+        if self.flush_at > 0 or self.events >= YOUNG_ROWS or now >= -self.flush_at:
+            self.flush_at = now + FLUSH_INTERVAL_S
         CLOCK.exclude(now - started)  # handing the trace to the page is not the program's time
 
     def loop_ended(self) -> None:
