@@ -5,7 +5,8 @@
  *   boots at a time, so the page's first boot is not slowed by a second); Run hands the program
  *   to a ready one and the pool boots a replacement behind it. A worker that has run user code is
  *   terminated when its run ends, so nothing one program did (a module file written, builtins or
- *   asyncio patched) reaches the next, and Stop, a crash or three quick runs cost no waiting.
+ *   asyncio patched) reaches the next, and Stop, a crash or two quick runs cost no waiting (a
+ *   third within a boot's time waits as `starting` in the store until the replacement is ready).
  * - **Boot failures surface.** A spare that fails to boot (or takes longer than BOOT_TIMEOUT_MS)
  *   is replaced once before the page is told; a worker never hangs at "Loading" silently.
  * - **Stop ladder.** With cross-origin isolation the worker gets a shared interrupt buffer: Stop
