@@ -238,7 +238,7 @@ export const createRunSlice =
   };
 
 function wallClockMessage(seconds: number): string {
-  return `the program ran for more than ${seconds.toLocaleString("en")} s of real time, the limit for one run (raise it in Settings)`;
+  return `the program ran for more than ${seconds.toLocaleString("en")} s of real time, the limit for one run (raise it under Limits)`;
 }
 
 function rungMessage(rung: StopRung): string {

@@ -88,7 +88,7 @@ describe("the incomplete-trace marker", () => {
 
   it("points a run stopped at the real-time limit to the Limits button, in the page's language", () => {
     // store/runSlice's message for a wall-clock stop.
-    const message = "the program ran for more than 20 s of real time, the limit for one run (raise it in Settings); Python was interrupted";
+    const message = "the program ran for more than 20 s of real time, the limit for one run (raise it under Limits); Python was interrupted";
     const stopped = { kind: "stopped", reason: "wall-clock", message, rung: "interrupt" } as const;
     const en = describeStatus(READY, stopped, undefined).text;
     expect(en).toBe("Stopped: the program ran for more than 20 s of real time, the limit for one run (raise it under Limits); Python was interrupted");

@@ -59,7 +59,7 @@ function ownWords(message: string, t: Translate): string {
   return [said, ...rest.map((part) => (part === RUNG_INTERRUPT ? t("status.rung.interrupt") : part === RUNG_TERMINATE ? t("status.rung.terminate") : part))].join("; ");
 }
 
-/** store/runSlice's wall-clock stop message (its hint in brackets is replaced: the button is "Limits"). */
+/** store/runSlice's wall-clock stop message, recognised so it can be said in the chosen language. */
 const WALL_CLOCK = /^the program ran for more than ([\d,.]+) s of real time, the limit for one run(?: \([^)]*\))?$/;
 const RUNG_INTERRUPT = "Python was interrupted";
 const RUNG_TERMINATE = "the Python worker was terminated and a fresh one took over";
