@@ -19,8 +19,9 @@ import itertools
 
 from . import session as _sessions
 from .clock import CLOCK
-from .session import FLUSH_CHECK_HANDLES, StopRun, TracedTask, current_session
+from .session import FLUSH_CHECK_HANDLES, SLOW_STEP_S, StopRun, TracedTask, callback_failed, current_session
 from .waitfor import deadlock_report
+from .wire import Row, Waker
 
 __all__ = ["VirtualLoop", "UnsupportedInBrowser"]
 
@@ -44,6 +45,34 @@ _TimerHandle = asyncio.TimerHandle
 _heappush = heapq.heappush
 _INF = float("inf")
 _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+
+
+def _task_step_type() -> type:
+    """The type of the callable a C Task schedules for its next step (_asyncio.TaskStepMethWrapper,
+    not importable): found by letting a Task schedule its first step on a stand-in loop."""
+    found = []
+
+    class StandIn:
+        def get_debug(self):
+            return False
+
+        def call_soon(self, callback, *args, context=None):
+            found.append(type(callback))
+
+    async def nothing():
+        pass
+
+    coro = nothing()
+    task = asyncio.Task(coro, loop=StandIn())
+    task._log_destroy_pending = False
+    coro.close()
+    return found[0]
+
+
+# The C Task schedules each of its steps as loop.call_soon(<TaskStepMethWrapper>, context=...) and
+# drops the handle that returns; VirtualLoop queues such a step as a (task, step, context) triple
+# instead of a Handle (see call_soon), which saves a Python-level Handle.__init__ per step.
+_TASK_STEP = _task_step_type()
 
 
 def _deadline_key(when: float) -> float:
@@ -77,6 +106,20 @@ class VirtualLoop(asyncio.BaseEventLoop):
         return TracedTask(coro, loop=self, **kwargs)
 
     def call_soon(self, callback, *args, context=None):
+        if type(callback) is _TASK_STEP and not self._debug:
+            # A task's next step, scheduled by the C Task, which drops the handle: queued as a
+            # (task, step, context) triple that _run_once runs, with no Handle object.
+            if self._closed:
+                raise RuntimeError("Event loop is closed")
+            task = callback.__self__
+            self._ready.append((task, callback, context))
+            session = _sessions._session
+            if session is not None:
+                if task is session.running:
+                    session.self_ready = True  # it yielded (e.g. sleep(0)): its next step is queued
+                elif getattr(task, "_tl_id", 0):
+                    session.scheduled(callback, args)
+            return None
         # BaseEventLoop.call_soon inlined: this runs once per step, so every call counts.
         if self._closed:
             raise RuntimeError("Event loop is closed")
@@ -173,34 +216,16 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 handle._scheduled = False
                 ready.append(handle)
 
-        popleft = ready.popleft
         if session is None:
+            popleft = ready.popleft
             for _ in range(len(ready)):
-                handle = popleft()
-                if not handle._cancelled:
-                    handle._run()
+                entry = popleft()
+                if type(entry) is tuple:
+                    _run_hidden_step(self, entry[1], entry[2])
+                elif not entry._cancelled:
+                    entry._run()
             return
-        # In chunks, so rows due for the page go out between handles of a long iteration too
-        # (a handle that never ends can only be stopped by terminating the worker; session.py).
-        remaining = len(ready)
-        while remaining:
-            chunk = remaining if remaining <= FLUSH_CHECK_HANDLES else FLUSH_CHECK_HANDLES
-            remaining -= chunk
-            run_task_step = session.run_task_step if session.flush_at > 0 else session.young_task_step
-            for _ in range(chunk):
-                handle = popleft()
-                if handle._cancelled:
-                    continue
-                task = getattr(handle._callback, "__self__", None)
-                if getattr(task, "_tl_id", 0):
-                    run_task_step(task, handle)
-                elif isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
-                    handle._run()
-                else:
-                    session.run_callback(handle)
-                if session.stop is not None:
-                    raise session.stop
-            session.maybe_flush()
+        _run_traced(self, session, len(ready))
 
     def _collect_due_realistic(self, scheduled, ready) -> None:
         """Moves due timers to `ready` the way a real loop meets them.
@@ -282,3 +307,105 @@ def _deadlock_message(loop) -> str:
     if session is None:
         return deadlock_report(loop, lambda *args: None, set())
     return deadlock_report(loop, session.warn, session.cycles_warned)
+
+
+def _run_hidden_step(loop, step, context) -> None:
+    """Runs a queued (task, step, context) step as Handle._run would."""
+    try:
+        context.run(step)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        callback_failed(_Handle(step, (), loop, context), exc)
+
+
+def _run_traced(loop, session, count: int) -> None:
+    """Runs the first `count` entries of the ready queue and writes what happens into the trace.
+
+    The hot path of a traced run: one function, locals bound once, no call per step but the step
+    itself, one clock read and two row appends (RUN, then READY/SUSPEND/FINISH). A task step
+    starts when the previous one ended (nothing but the loop runs in between) and ends at one
+    read of the clock. `session.current`/`running` name the task whose step runs; they are only
+    reset before anything that is not a task step (and when this returns), not between steps.
+
+    In chunks, so rows due for the page go out between entries of a long iteration too (a step
+    that never ends can only be stopped by terminating the worker; session.py); a young run
+    hands its rows over before every step, with the step's RUN row.
+    """
+    popleft = loop._ready.popleft
+    extend = session.rec.extend
+    clock = CLOCK
+    source = clock.source
+    max_steps = session.max_steps
+    RUN = Row.RUN
+    READY = Row.READY
+    YIELDED = Waker.OTHER
+    try:
+        while count:
+            chunk = count if count <= FLUSH_CHECK_HANDLES else FLUSH_CHECK_HANDLES
+            count -= chunk
+            for _ in range(chunk):
+                entry = popleft()
+                if type(entry) is tuple:  # a task's step (see call_soon)
+                    task, callback, context = entry
+                    args = ()
+                    tid = getattr(task, "_tl_id", 0)
+                    if not tid:  # a hidden (housekeeping) task
+                        session.current = 0
+                        session.running = None
+                        _run_hidden_step(loop, callback, context)
+                        if session.stop is not None:
+                            raise session.stop
+                        continue
+                else:
+                    if entry._cancelled:
+                        continue
+                    callback = entry._callback
+                    task = getattr(callback, "__self__", None)
+                    tid = getattr(task, "_tl_id", 0)
+                    if not tid:
+                        session.current = 0
+                        session.running = None
+                        if isinstance(task, asyncio.Task):  # a hidden (housekeeping) task
+                            entry._run()
+                        else:
+                            session.run_callback(entry)
+                        if session.stop is not None:
+                            raise session.stop
+                        continue
+                    args = entry._args
+                    context = entry._context
+                # One step of task `tid`.
+                start = session.last_t
+                extend((RUN, tid, 0, 0, start))
+                if session.flush_at < 0:  # a young run: hand over first, the step may never end
+                    session.flush()
+                session.current = tid
+                session.running = task
+                session.self_ready = False
+                try:
+                    context.run(callback, *args)  # Handle._run, minus a frame
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException as exc:
+                    callback_failed(_Handle(callback, args, loop, context), exc)
+                session.last_t = now = source() - clock.base  # CLOCK.now(), minus a frame
+                if now - start > SLOW_STEP_S and clock.realistic:  # before the count: see blocking_sleep
+                    session.slow_step(task, tid, now - start)
+                session.steps += 1
+                if task.done():
+                    session.finished(task, tid, now)
+                elif session.self_ready:
+                    extend((READY, tid, YIELDED, 0, now))
+                else:
+                    session.suspended(task, tid, now)
+                if session.steps >= max_steps:
+                    session.steps_ran_out()
+                if session.stop is not None:
+                    raise session.stop
+            session.current = 0
+            session.running = None
+            session.maybe_flush()
+    finally:
+        session.current = 0
+        session.running = None

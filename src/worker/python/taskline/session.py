@@ -47,7 +47,11 @@ _CREATED_AT_LINE = re.compile(r'File "' + re.escape(USER_FILE) + r'", line (\d+)
 # never-awaited warning names the line where the coroutine was created, not where it was dropped.
 # It costs every coroutine call a traceback tuple (about a fifth of a sleep(0) step, measured with
 # bench:loop); the warning's line is worth it for learners. 0 would report the line it was dropped.
-_ORIGIN_DEPTH = 2
+# One frame: the frame that called the coroutine function, i.e. the creation line. A second frame
+# would be Taskline's loop for a coroutine created in a task step, and computing that frame's line
+# number (a walk of its line table) cost more than the whole first frame: 1 instead of 2 took
+# a traced sleep(0) step from 4.2 to 3.9 µs (in-process A/B, .scratch measurements, BENCHMARKS.md).
+_ORIGIN_DEPTH = 1
 # The callback of asyncio.sleep's timer: when it runs, a sleep ended.
 _SLEEP_DONE = _futures._set_result_unless_cancelled
 # Longest repr of a task's result kept in the trace.
@@ -165,12 +169,12 @@ class Session:
         self.cycles_warned: set[frozenset] = set()
         # Real time from which pending rows are due for the page (> 0); while the run is young,
         # minus the real time when its youth ends (so always due; the loop then runs steps
-        # through young_task_step). One attribute for both on purpose: a Session has 30, as many
+        # with the young-run hand-over in loop._run_traced). One attribute for both on purpose: a Session has 30, as many
         # as CPython keeps in an instance's compact layout, and one more makes every `self.x` in
         # the hot path slower (~5% of a sleep(0) step; test_flush.py checks the count).
         self.flush_at = -(REAL_PERF_COUNTER() + YOUNG_S)
         CLOCK.reset(realistic=realistic)
-        # Time of the last step boundary: where the next step starts (see run_task_step).
+        # Time of the last step boundary: where the next step starts (see loop._run_traced).
         self.last_t = 0.0
         CLOCK.on_sleep = self.blocking_sleep
         self._saved_origin_depth = sys.get_coroutine_origin_tracking_depth()
@@ -261,50 +265,18 @@ class Session:
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
-    def young_task_step(self, task, handle) -> None:
-        """run_task_step of a young run: hands everything over first, since the step may never end."""
-        if self.flush_at > 0:  # grew up earlier in this loop iteration
-            return self.run_task_step(task, handle)
-        self.rec.extend((Row.RUN, task._tl_id, 0, 0, self.last_t))
-        self.flush()
-        self.run_task_step(task, handle, True)
+    # One task step is run by loop._run_traced (the hot path, in one function); these are the
+    # parts of it that are not every step's.
 
-    def run_task_step(self, task, handle, announced: bool = False) -> None:
-        # The hot path: one step of one task. Reads the real clock once (at the end); a step
-        # starts when the previous one ended, because nothing but the loop runs in between.
-        # `announced`: its RUN row was written (and handed over) already.
-        tid = task._tl_id
-        extend = self.rec.extend
-        start = self.last_t
-        if not announced:
-            extend((Row.RUN, tid, 0, 0, start))
-        self.current = tid
-        self.running = task
-        self.self_ready = False
-        try:
-            handle._context.run(handle._callback, *handle._args)  # Handle._run, minus a frame
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            _callback_failed(handle, exc)
-        finally:
-            self.current = 0
-            self.running = None
-            self.last_t = now = CLOCK.source() - CLOCK.base  # CLOCK.now(), minus a frame
-        if now - start > SLOW_STEP_S and CLOCK.realistic:
-            self._slow_step(task, tid, now - start)
-        self.steps += 1
-        if task.done():
-            self._finished(task, tid, now)
-        elif self.self_ready:
-            extend((Row.READY, tid, Waker.OTHER, 0, now))
-        else:
-            kind, target, line = self._suspension(task)
-            extend((Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now))
-            if kind == Wait.TASK or kind == Wait.GATHER:
-                self._check_await_cycle(task)
-        if self.steps >= self.max_steps:
-            self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
+    def suspended(self, task, tid: int, now: float) -> None:
+        """The step ended with the task waiting: what on, and at which line."""
+        kind, target, line = self._suspension(task)
+        self.rec.extend((Row.SUSPEND, tid, kind | (target << WAIT_TARGET_SHIFT), line, now))
+        if kind == Wait.TASK or kind == Wait.GATHER:
+            self._check_await_cycle(task)
+
+    def steps_ran_out(self) -> None:
+        self.request_stop("steps", f"The program ran {self.max_steps:,} steps, the limit for one run.")
 
     def run_callback(self, handle) -> None:
         if handle._callback is not _SLEEP_DONE:  # a sleep's timer: its READY row says it
@@ -317,7 +289,7 @@ class Session:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            _callback_failed(handle, exc)
+            callback_failed(handle, exc)
         finally:
             self.callback_handle = None
             self.last_t = CLOCK.now()
@@ -326,7 +298,7 @@ class Session:
         """The loop jumped the clock (or something else moved it between steps)."""
         self.last_t = CLOCK.now()
 
-    def _finished(self, task, tid: int, now: float) -> None:
+    def finished(self, task, tid: int, now: float) -> None:
         rec = self.rec
         if task.cancelled():
             outcome = Outcome.CANCELLED
@@ -449,7 +421,7 @@ class Session:
         rec = self.rec
         rec.row(Row.WARNING, task, rec.detail({"k": "warning", "code": code, "message": message, "line": line}), 0, CLOCK.now())
 
-    def _slow_step(self, task, tid: int, duration: float) -> None:
+    def slow_step(self, task, tid: int, duration: float) -> None:
         """A step took longer than SLOW_STEP_S: the computation in it (not time.sleep) blocked the loop."""
         computed = duration - (self._slept if self._slept_step == self.steps else 0.0)
         if computed <= SLOW_STEP_S:
@@ -565,8 +537,8 @@ def install_warning_hook() -> None:
     warnings.showwarning = _show_warning
 
 
-def _callback_failed(handle, exc: BaseException) -> None:
-    """What asyncio's Handle._run does when its callback raises (run_task_step runs it inline)."""
+def callback_failed(handle, exc: BaseException) -> None:
+    """What asyncio's Handle._run does when its callback raises (the loop runs steps and callbacks inline)."""
     from asyncio import format_helpers
 
     loop = handle._loop
