@@ -333,10 +333,11 @@ def _run_traced(loop, session, count: int) -> None:
     hands its rows over before every step, with the step's RUN row.
     """
     popleft = loop._ready.popleft
-    extend = session.rec.extend
+    rows = session.rec.rows  # one list for the whole run (a drain empties it in place)
     clock = CLOCK
     source = clock.source
     max_steps = session.max_steps
+    slow = SLOW_STEP_S
     RUN = Row.RUN
     READY = Row.READY
     YIELDED = Waker.OTHER
@@ -348,8 +349,11 @@ def _run_traced(loop, session, count: int) -> None:
                 entry = popleft()
                 if type(entry) is tuple:  # a task's step (see call_soon)
                     task, callback, context = entry
-                    args = ()
-                    tid = getattr(task, "_tl_id", 0)
+                    args = None
+                    try:
+                        tid = task._tl_id
+                    except AttributeError:  # a Task made by a task factory the program set
+                        tid = 0
                     if not tid:  # a hidden (housekeeping) task
                         session.current = 0
                         session.running = None
@@ -373,33 +377,36 @@ def _run_traced(loop, session, count: int) -> None:
                         if session.stop is not None:
                             raise session.stop
                         continue
-                    args = entry._args
+                    args = entry._args or None
                     context = entry._context
                 # One step of task `tid`.
                 start = session.last_t
-                extend((RUN, tid, 0, 0, start))
+                rows += (RUN, tid, 0, 0, start)
                 if session.flush_at < 0:  # a young run: hand over first, the step may never end
                     session.flush()
                 session.current = tid
                 session.running = task
                 session.self_ready = False
-                try:
-                    context.run(callback, *args)  # Handle._run, minus a frame
+                try:  # Handle._run, minus a frame; `*()` would cost more than the branch
+                    if args is None:
+                        context.run(callback)
+                    else:
+                        context.run(callback, *args)
                 except (SystemExit, KeyboardInterrupt):
                     raise
                 except BaseException as exc:
-                    callback_failed(_Handle(callback, args, loop, context), exc)
+                    callback_failed(_Handle(callback, args or (), loop, context), exc)
                 session.last_t = now = source() - clock.base  # CLOCK.now(), minus a frame
-                if now - start > SLOW_STEP_S and clock.realistic:  # before the count: see blocking_sleep
+                if now - start > slow and clock.realistic:  # before the count: see blocking_sleep
                     session.slow_step(task, tid, now - start)
-                session.steps += 1
+                steps = session.steps = session.steps + 1
                 if task.done():
                     session.finished(task, tid, now)
                 elif session.self_ready:
-                    extend((READY, tid, YIELDED, 0, now))
+                    rows += (READY, tid, YIELDED, 0, now)
                 else:
                     session.suspended(task, tid, now)
-                if session.steps >= max_steps:
+                if steps >= max_steps:
                     session.steps_ran_out()
                 if session.stop is not None:
                     raise session.stop
