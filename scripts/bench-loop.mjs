@@ -90,11 +90,12 @@ const pyodide = await bootPyodide({ quiet: true });
 pyodide.runPython(`
 import json
 from taskline import install, run_program
+from taskline.recorder import ROW_DOUBLES
 install()
 def bench(source):
     stored = {"rows": 0, "bytes": 0}
     def flush(rows, details):
-        n = len(rows) // 5
+        n = len(rows) // ROW_DOUBLES
         stored["rows"] += n
         # As the worker posts them (src/worker/bridge.py, worker.ts): five columns + details as JSON.
         stored["bytes"] += n * ${ROW_BYTES} + len(json.dumps(details, ensure_ascii=False).encode())

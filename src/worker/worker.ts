@@ -10,12 +10,10 @@
  */
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import { PROTOCOL_VERSION, type FromWorker, type RunId, type ToWorker } from "../protocol/messages";
-import type { TraceColumns } from "../protocol/trace";
 import { lockDownWorkerScope } from "./lockdown";
 import { installPythonSources } from "./pythonSources";
+import { splitRows } from "./rowBuffer";
 
-/** Numbers per row in the interleaved buffer Python fills (taskline/recorder.py ROW_WIDTH). */
-const ROW_WIDTH = 5;
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -133,19 +131,6 @@ export function describeFailure(error: unknown): Extract<FromWorker, { type: "cr
     return { type: "crashed", reason: "fatal", message: `the Python interpreter failed fatally (${tail})` };
   }
   return { type: "crashed", reason: "fatal", message: `Taskline's runner failed: ${tail}` };
-}
-/** Python appends rows interleaved (one C call per row); the wire carries them as columns. */
-function splitRows(rows: Float64Array): TraceColumns {
-  const n = rows.length / ROW_WIDTH;
-  const columns = { kind: new Uint8Array(n), task: new Int32Array(n), x: new Int32Array(n), y: new Int32Array(n), t: new Float64Array(n) };
-  for (let i = 0, j = 0; i < n; i++, j += ROW_WIDTH) {
-    columns.kind[i] = rows[j]!;
-    columns.task[i] = rows[j + 1]!;
-    columns.x[i] = rows[j + 2]!;
-    columns.y[i] = rows[j + 3]!;
-    columns.t[i] = rows[j + 4]!;
-  }
-  return columns;
 }
 
 /** The Python side returns {status, reason?, message?, error?}; shape it into RunEnd. */

@@ -4,6 +4,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from taskline import install, run_program
+from taskline.recorder import rows_of
 from taskline.wire import Row
 
 # Bound at import: the flush below runs mid-program, and a program may replace builtins.len.
@@ -41,8 +42,7 @@ def run(source: str, *, clock: str = "ideal", requests: list | None = None, **bu
     result = Run(end={})
 
     def flush(rows, details):
-        numbers = [int(v) if i % 5 != 4 else v for i, v in enumerate(rows)]
-        result.rows.extend(tuple(numbers[i:i + 5]) for i in range(0, _len(numbers), 5))
+        result.rows.extend(rows_of(rows))
         result.details.extend(details)
 
     options = {"clock": clock, "budget": budget, "requests": requests or []}

@@ -13,6 +13,7 @@ import unittest
 
 import taskline.session as session_module
 from taskline import install, run_program
+from taskline.recorder import rows_of
 from taskline.session import FLUSH_CHECK_HANDLES, FLUSH_INTERVAL_S, YOUNG_ROWS
 from taskline.wire import Row
 
@@ -31,8 +32,7 @@ class _Probe:
         self.snapshots: list = []
 
     def flush(self, rows, details) -> None:
-        numbers = [int(v) if i % 5 != 4 else v for i, v in enumerate(rows)]
-        self.rows.extend(tuple(numbers[i:i + 5]) for i in range(0, _LEN(numbers), 5))
+        self.rows.extend(rows_of(rows))
         self.details.extend(details)
         self.batches += 1
 

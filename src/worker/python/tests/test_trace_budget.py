@@ -10,6 +10,7 @@ import unittest
 from collections import Counter
 
 from taskline import run_program
+from taskline.recorder import ROW_BYTES, ROW_DOUBLES, Recorder, rows_of
 from taskline.wire import Row, Wait, Waker
 
 from .support import run
@@ -79,6 +80,41 @@ class RowsPerStep(unittest.TestCase):
         self.assertLessEqual(len(r.rows), 2 * steps + 4 * 101 + 8)
 
 
+class StepCosts(unittest.TestCase):
+    def test_a_task_step_is_queued_without_a_handle_object(self):
+        # loop.call_soon queues a C Task's step as a plain tuple (no Python Handle.__init__ per
+        # step); a callback the program schedules itself still gets a Handle it can cancel.
+        r = run("""
+            import asyncio
+            async def child():
+                pass
+            async def main():
+                loop = asyncio.get_running_loop()
+                task = asyncio.create_task(child())
+                print(type(loop._ready[-1]).__name__)
+                handle = loop.call_soon(print, "callback")
+                print(type(handle).__name__, handle is loop._ready[-1])
+                await task
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "tuple\nHandle True\ncallback\n")
+
+    def test_drained_rows_are_24_bytes_of_int32_and_a_float64(self):
+        rec = Recorder()
+        rows = [(3, 7, 0, 0, 0.0), (4, 7, 1 | (9 << 5), 12, 0.25)] * 700 + [(6, 2**31 - 1, -2**31, -1, 1e9)]
+        for row in rows:
+            rec.extend(row)
+        packed, _ = rec.drain()
+        self.assertEqual((ROW_BYTES, ROW_DOUBLES, len(packed)), (24, 3, 3 * len(rows)))
+        self.assertEqual(rows_of(packed), rows)
+
+    def test_a_value_that_is_no_int32_is_stored_as_the_pages_int32array_would(self):
+        rec = Recorder()
+        rec.extend((1, 2.9, 2**32 + 5, float("nan"), 3))
+        rec.extend((True, -2**31 - 1, -7.5, 0, 1.5))
+        self.assertEqual(rows_of(rec.drain()[0]), [(1, 2, 5, 0, 3.0), (1, 2**31 - 1, -7, 0, 1.5)])
+
+
 class NeverAwaitedLine(unittest.TestCase):
     def test_a_stored_coroutine_dropped_later_is_reported_where_it_was_created(self):
         # Needs coroutine origin tracking (session._ORIGIN_DEPTH): without it the warning could
@@ -128,7 +164,7 @@ class WireBytesPerStep(unittest.TestCase):
 
         def flush(rows, details):
             # What the worker posts: the rows as five columns, the details as one JSON text.
-            sent["bytes"] += len(rows) // 5 * WIRE_BYTES_PER_ROW + len(json.dumps(details, ensure_ascii=False).encode())
+            sent["bytes"] += len(rows) // ROW_DOUBLES * WIRE_BYTES_PER_ROW + len(json.dumps(details, ensure_ascii=False).encode())
 
         end = run_program(source, {"clock": "ideal", "budget": {}}, flush)
         self.assertEqual(end["status"], "done")
