@@ -116,7 +116,7 @@ class VirtualLoop(asyncio.BaseEventLoop):
             session = _sessions._session
             if session is not None:
                 if task is session.running:
-                    session.self_ready = True  # it yielded (e.g. sleep(0)): its next step is queued
+                    session.running = None  # it yielded (e.g. sleep(0)): its next step is queued
                 elif getattr(task, "_tl_id", 0):
                     session.scheduled(callback, args)
             return None
@@ -135,8 +135,8 @@ class VirtualLoop(asyncio.BaseEventLoop):
             task = getattr(callback, "__self__", None)
             if task is None:
                 pass
-            elif task is session.running:
-                session.self_ready = True  # it yielded (e.g. sleep(0)): its next step is queued
+            elif task is session.running and type(callback) is _TASK_STEP:  # in debug mode
+                session.running = None
             elif getattr(task, "_tl_id", 0):
                 session.scheduled(callback, args)
         return handle
@@ -327,6 +327,8 @@ def _run_traced(loop, session, count: int) -> None:
     starts when the previous one ended (nothing but the loop runs in between) and ends at one
     read of the clock. `session.current`/`running` name the task whose step runs; they are only
     reset before anything that is not a task step (and when this returns), not between steps.
+    call_soon sets `running` to None when the running task queues its own next step (it yielded,
+    e.g. sleep(0)), so a yielded task, which cannot be done, costs no `task.done()`.
 
     In chunks, so rows due for the page go out between entries of a long iteration too (a step
     that never ends can only be stopped by terminating the worker; session.py); a young run
@@ -345,6 +347,7 @@ def _run_traced(loop, session, count: int) -> None:
         while count:
             chunk = count if count <= FLUSH_CHECK_HANDLES else FLUSH_CHECK_HANDLES
             count -= chunk
+            young = session.flush_at < 0
             for _ in range(chunk):
                 entry = popleft()
                 if type(entry) is tuple:  # a task's step (see call_soon)
@@ -382,11 +385,11 @@ def _run_traced(loop, session, count: int) -> None:
                 # One step of task `tid`.
                 start = session.last_t
                 rows += (RUN, tid, 0, 0, start)
-                if session.flush_at < 0:  # a young run: hand over first, the step may never end
+                if young:  # a young run: hand over first, the step may never end
                     session.flush()
+                    young = session.flush_at < 0
                 session.current = tid
                 session.running = task
-                session.self_ready = False
                 try:  # Handle._run, minus a frame; `*()` would cost more than the branch
                     if args is None:
                         context.run(callback)
@@ -400,10 +403,10 @@ def _run_traced(loop, session, count: int) -> None:
                 if now - start > slow and clock.realistic:  # before the count: see blocking_sleep
                     session.slow_step(task, tid, now - start)
                 steps = session.steps = session.steps + 1
-                if task.done():
-                    session.finished(task, tid, now)
-                elif session.self_ready:
+                if session.running is None:  # it yielded: its next step is queued (call_soon)
                     rows += (READY, tid, YIELDED, 0, now)
+                elif task.done():
+                    session.finished(task, tid, now)
                 else:
                     session.suspended(task, tid, now)
                 if steps >= max_steps:

@@ -143,10 +143,9 @@ class Session:
         self.output_bytes = 0
         # The lane whose code runs now (a task step or a thread lane), 0 outside any.
         self.current = 0
-        # The task whose step runs now (None outside a task step); the loop's call_soon compares.
+        # The task whose step runs now (see loop._run_traced); the loop's call_soon compares, and
+        # sets it to None when that task queues its own next step (it yielded, e.g. sleep(0)).
         self.running = None
-        # Set when the running task scheduled its own next step (it yielded, e.g. sleep(0)).
-        self.self_ready = False
         # The callback handle being run outside any task, to tell who woke a task.
         self.callback_handle = None
         self.stop: StopRun | None = None
@@ -225,8 +224,7 @@ class Session:
         tid = getattr(task, "_tl_id", 0)
         if not tid:
             return
-        if tid == self.current:
-            self.self_ready = True
+        if tid == self.current:  # a callback bound to the running task (its own steps go to call_soon's fast path)
             return
         fut = args[0] if args else None
         if self.current:
