@@ -35,6 +35,7 @@ ROW_DOUBLES = ROW_BYTES // 8
 _BLOCK_ROWS = 1024
 _BLOCK = struct.Struct("<" + ROW_FORMAT[1:] * _BLOCK_ROWS)
 _INT32 = 2 ** 32
+_pack_rows_into = struct.pack_into
 # Rows per batch before the loop asks for a flush; about 1 MB once split into columns.
 FLUSH_ROWS = 32_768
 
@@ -105,7 +106,7 @@ def _pack(rows: list) -> array:
     for i in _range(0, whole * ROW_WIDTH, step):
         pack_into(packed, i // ROW_WIDTH * ROW_BYTES, *rows[i:i + step])
     if whole < n:
-        struct.pack_into("<" + ROW_FORMAT[1:] * (n - whole), packed, whole * ROW_BYTES, *rows[whole * ROW_WIDTH:])
+        _pack_rows_into("<" + ROW_FORMAT[1:] * (n - whole), packed, whole * ROW_BYTES, *rows[whole * ROW_WIDTH:])
     return packed
 
 
