@@ -114,7 +114,7 @@ class VirtualLoop(asyncio.BaseEventLoop):
         timer._scheduled = True
         session = _sessions._session
         if session is not None and callback is _set_result_unless_cancelled:
-            session.timer_scheduled(callback, args)
+            session.timer_scheduled(callback, args, when)
         return timer
 
     def run_in_executor(self, executor, func, *args):

@@ -111,6 +111,20 @@ _HIDDEN_CORO_NAMES = frozenset({
     "BaseEventLoop.shutdown_default_executor",
 })
 
+
+def _sleep_code(seconds: float) -> int:
+    """A sleep's requested length packed for a suspend row's target bits (trace.ts
+    decodeSleepSeconds): (µs << 1) below 2**25 µs (33 s), else (ms << 1) | 1 below 2**25 ms
+    (9.3 h), else 0 = not recorded. 26 bits, so the row's x stays a positive int32."""
+    if not 0.0 < seconds < 1e6:  # also NaN and inf (sleep(math.inf))
+        return 0
+    us = round(seconds * 1e6)
+    if us < 1 << 25:
+        return us << 1
+    ms = round(seconds * 1e3)
+    return (ms << 1) | 1 if ms < 1 << 25 else 0
+
+
 def _short_repr(value: object) -> str:
     try:
         text = repr(value)
@@ -254,10 +268,12 @@ class Session:
         args = handle._args
         return bool(args) and self.marked.get(id(args[0]), (0,))[0] == Wait.THREAD
 
-    def timer_scheduled(self, callback, args) -> None:
+    def timer_scheduled(self, callback, args, when: float = 0.0) -> None:
         if callback is _futures._set_result_unless_cancelled and args:
             fut = args[0]
-            self.marked[id(fut)] = (Wait.SLEEP, 0, fut)
+            # The requested length rides in the suspend row's target bits (see _sleep_code), so
+            # a sleep cancelled early can still say how long it was meant to be.
+            self.marked[id(fut)] = (Wait.SLEEP, _sleep_code(when - CLOCK.now()) if when else 0, fut)
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
@@ -405,7 +421,7 @@ class Session:
         lane = self.current
         rec = self.rec
         if lane < 0:  # a thread lane sleeps without blocking anyone
-            rec.row(Row.SUSPEND, -lane, Wait.SLEEP, user_line_of_caller(), now)
+            rec.row(Row.SUSPEND, -lane, Wait.SLEEP | (_sleep_code(seconds) << WAIT_TARGET_SHIFT), user_line_of_caller(), now)
             CLOCK.advance(seconds)
             rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
             return
