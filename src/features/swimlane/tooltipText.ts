@@ -2,7 +2,7 @@
 import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import { waitKindName } from "../../model/waitKind";
 import type { WaitKind } from "../../protocol/trace";
-import { segmentLabel } from "./segmentLabel";
+import { cutShortAfter, segmentLabel } from "./segmentLabel";
 import type { SwimlaneWords } from "./words";
 
 export interface TooltipSpan {
@@ -13,7 +13,10 @@ export interface TooltipSpan {
   readonly endStep: number;
   readonly waitKind?: WaitKind;
   readonly target?: number;
+  readonly sleepFor?: number;
   readonly line?: number;
+  /** The segment is the lane's last and the lane has not ended: it goes on (no "cancelled after"). */
+  readonly live?: boolean;
 }
 
 /** Who the row belongs to: a task lane (name and coroutine) or the event loop. */
@@ -39,9 +42,11 @@ export function tooltipText(
   const { t } = words;
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
   if (merged > 1) lines.push(t("swimlane.tip.merged", { n: merged }));
-  const label = segmentLabel(span, nameOf);
+  const label = segmentLabel(span, nameOf, words);
   const state = words.state(span.state);
-  lines.push(label === "" ? state : `${state}: ${label}`);
+  const cut = span.live === true ? undefined : cutShortAfter(span);
+  const said = cut === undefined ? label : t("swimlane.tip.sleepCut", { label, lasted: formatDuration(cut) });
+  lines.push(said === "" ? state : `${state}: ${said}`);
   lines.push(t("swimlane.tip.span", { start: formatVirtualTime(span.start), duration: formatDuration(span.end - span.start) }));
   const steps = span.endStep - span.startStep;
   lines.push(steps === 0 ? t("swimlane.tip.atStep", { step: span.startStep }) : t("swimlane.tip.steps", { from: span.startStep, to: span.endStep, n: steps }));

@@ -19,6 +19,7 @@ import type { LaneRow, LaneTree } from "./laneTree";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import type { Palette } from "./palette";
 import { segmentLabelChoices } from "./segmentLabel";
+import type { SwimlaneWords } from "./words";
 import type { SwimlaneZoom } from "./useSwimlaneZoom";
 
 /** Roughly one axis tick per this many pixels. */
@@ -42,6 +43,8 @@ export interface PaintInputs {
   readonly isLive: boolean;
   readonly cursorVt: number | undefined;
   readonly isFollowing: boolean;
+  /** The page's language, for the words painted inside segments ("blocking", "waiting"). */
+  readonly words: SwimlaneWords;
 }
 
 /** What the last paint drew, for hit testing and the axis brush. */
@@ -135,7 +138,7 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
       labelOf: (r) => {
         if (r.merged !== undefined) return NO_LABEL;
         const span = rows[r.row]?.[r.index];
-        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf);
+        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf, p.words);
       },
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
