@@ -158,6 +158,8 @@ export interface WarningDetail {
   readonly code: string;
   readonly message: string;
   readonly line: number;
+  /** For "deadlock" and "await-cycle": the lane ids of the await cycle the message names, if any. */
+  readonly cycle?: readonly number[];
 }
 
 export type Detail = LaneDetail | EndDetail | TextDetail | WarningDetail;

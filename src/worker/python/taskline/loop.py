@@ -280,5 +280,5 @@ def _deadlock_message(loop) -> str:
     """Names the waiting tasks and follows who waits for whom (see waitfor.py)."""
     session = current_session()
     if session is None:
-        return deadlock_report(loop, lambda *args: None, set())
+        return deadlock_report(loop, lambda *args, **kwargs: None, set())
     return deadlock_report(loop, session.warn, session.cycles_warned)

@@ -460,10 +460,14 @@ class Session:
 
     # -- what asyncio itself would warn about ----------------------------------------------------
 
-    def warn(self, code: str, task: int, message: str, line: int) -> None:
-        """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts."""
+    def warn(self, code: str, task: int, message: str, line: int, cycle: list | None = None) -> None:
+        """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts.
+        `cycle`: the lane ids of the await cycle the problem names, if any."""
         rec = self.rec
-        rec.row(Row.WARNING, task, rec.detail({"k": "warning", "code": code, "message": message, "line": line}), 0, CLOCK.now())
+        detail = {"k": "warning", "code": code, "message": message, "line": line}
+        if cycle:
+            detail["cycle"] = cycle
+        rec.row(Row.WARNING, task, rec.detail(detail), 0, CLOCK.now())
 
     def _slow_step(self, task, tid: int, duration: float) -> None:
         """A step took longer than SLOW_STEP_S: the computation in it (not time.sleep) blocked the loop."""
@@ -487,8 +491,9 @@ class Session:
             return
         self.cycles_warned.add(key)
         text = "Await cycle: " + cycle_text(cycle) + "."
+        ids = [t._tl_id for t in cycle]
         for member in cycle:
-            self.warn("await-cycle", member._tl_id, text, user_line(member))
+            self.warn("await-cycle", member._tl_id, text, user_line(member), ids)
 
     def asyncio_complained(self, context: dict) -> None:
         """The loop's exception handler was called: asyncio is reporting a problem."""
