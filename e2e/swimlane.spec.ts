@@ -267,9 +267,11 @@ for (const seed of SEEDS) {
       await page.getByTestId("language").selectOption("zh-CN");
       await expect(toggle).toHaveText("异常");
       await expect(page.getByTestId("legend")).toContainText("等待中");
+      await expect(page.getByTestId("marks-key")).toHaveText("输出警告");
       await expect(page.locator("[data-testid=lane][data-task=Task-1]")).toHaveAttribute("title", /^Task-1（main，创建于第 \d+ 行）：完成$/);
       await page.getByTestId("language").selectOption("en");
       await expect(toggle).toHaveText("exception");
+      await expect(page.getByTestId("marks-key")).toHaveText("printedwarning");
     }
     if (seed.name === "cancellation") {
       const job = page.locator("[data-testid=lane][data-task=Task-2]");
@@ -278,7 +280,8 @@ for (const seed of SEEDS) {
       const canvas = (await page.locator(".swimlane-canvas").boundingBox())!;
       const row = (await job.boundingBox())!;
       await page.mouse.move(canvas.x + canvas.width * 0.5, row.y + row.height / 2);
-      await expect(page.getByRole("tooltip")).toContainText("waiting: sleep 10 s (cancelled after 1 s)");
+      // (The realistic clock adds the steps' CPU time: "after 1 s" or a little more under load.)
+      await expect(page.getByRole("tooltip")).toContainText(/waiting: sleep 10 s \(cancelled after 1(\.\d+)? s\)/);
       await page.mouse.move(0, 0);
       // The await tree at a moment the job sleeps: its long line wraps inside the panel (hanging
       // under its own words) instead of running past the edge, and its full text is on hover.

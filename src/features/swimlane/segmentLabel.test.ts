@@ -113,6 +113,11 @@ describe("tooltipText", () => {
     ]);
   });
 
+  it("names a blocking span once, not 'blocking the loop: blocking'", () => {
+    const text = tooltipText({ name: "event loop" }, { state: "blocked", start: 0, end: 1, startStep: 4, endStep: 5 }, nameOf, en);
+    expect(text.split("\n")[1]).toBe("blocking the loop");
+  });
+
   it("describes a loop span without a coroutine", () => {
     const text = tooltipText({ name: "event loop" }, { state: "idle", start: 1, end: 1.5, startStep: 4, endStep: 4 }, nameOf, en);
     expect(text.split("\n")).toEqual(["event loop", "loop idle", "start t = 1.0 s, duration 500 ms", "at step 4"]);

@@ -42,7 +42,8 @@ export function tooltipText(
   const { t } = words;
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
   if (merged > 1) lines.push(t("swimlane.tip.merged", { n: merged }));
-  const label = segmentLabel(span, nameOf, words);
+  // A blocked segment's painted word ("blocking") only restates the state's name.
+  const label = span.state === "blocked" ? "" : segmentLabel(span, nameOf, words);
   const state = words.state(span.state);
   const cut = span.live === true ? undefined : cutShortAfter(span);
   const said = cut === undefined ? label : t("swimlane.tip.sleepCut", { label, lasted: formatDuration(cut) });
