@@ -77,6 +77,8 @@ test("a generator driven by next/send is a lane paused at its yield line, with t
   await expect(story.nth(1)).toContainText("paused at line 5");
   // The await tree at the end shows the generator closed, the main program done: both lanes are real lanes.
   await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-final-state", "done");
+  // Its label does not repeat the function its name already gives ("Generator-1 (averager) averager").
+  await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-coro-in-name", "");
   await expect(page.getByTestId("problems-count")).toHaveText("0");
   // The main program drives the generator: its lane comes first, and the summary counts what was drawn.
   expect(await page.getByTestId("lane").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-task")))).toEqual(["main program", "Generator-1 (averager)"]);
