@@ -10,7 +10,7 @@ import { formatDuration } from "../../model/timeFormat";
 import { waitKindName } from "../../model/waitKind";
 import type { Translate } from "../i18n";
 
-/** The label words in the page's language; English when none is given (tests, exports of old). */
+/** The UI's own label words in the page's language; English when none is given. */
 export type LabelWords = { readonly t: Translate };
 
 /** The label-relevant part of a segment or loop span. */
