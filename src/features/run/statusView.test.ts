@@ -102,7 +102,7 @@ describe("the incomplete-trace marker", () => {
     const zh = translator("zh-CN");
     expect(describeStatus(READY, pressed, undefined).text).toBe("Stopped: you pressed Stop");
     expect(describeStatus(READY, pressed, undefined, zh).text).toBe("已停止：你按下了停止");
-    expect(stopMessage({ ...pressed, rung: "terminate" }, zh)).toBe("你按下了停止; Python 工作线程已被终止，并由新的工作线程接替");
+    expect(stopMessage({ ...pressed, rung: "terminate" }, zh)).toBe("你按下了停止；Python 工作线程已被终止，并由新的工作线程接替");
     expect(stopMessage({ ...pressed, rung: "interrupt" })).toBe("you pressed Stop; Python was interrupted");
     const limit = { kind: "stopped", reason: "steps", message: "The program ran 2,000,000 steps, the limit for one run." } as const;
     expect(stopMessage(limit, zh)).toBe(limit.message);

@@ -56,7 +56,7 @@ export function stopMessage(runStatus: Extract<RunStatus, { kind: "stopped" }>, 
   if (byPage === undefined) return runStatus.message;
   const head = byPage.kind === "user" ? t("status.userStop") : t("status.wallClock", { seconds: byPage.limitS.toLocaleString("en") });
   if (rung === undefined) return head;
-  return `${head}; ${t(rung === "interrupt" ? "status.rung.interrupt" : "status.rung.terminate")}`;
+  return t("status.stopAndRung", { stop: head, rung: t(rung === "interrupt" ? "status.rung.interrupt" : "status.rung.terminate") });
 }
 
 function describeRuntime(runtime: RuntimeStatus, t: Translate): StatusView {
