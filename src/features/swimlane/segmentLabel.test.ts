@@ -32,6 +32,11 @@ describe("segmentLabel of a sleep cut short and in Chinese", () => {
 
   it("names the length the sleep asked for, not how long it lasted", () => {
     expect(segmentLabelChoices(sleep10CutAt1, nameOf)).toEqual(["sleep 10 s", "sleep"]);
+    // Where it is known to have ended, it says it was cut short when there is room; still asleep, or
+    // not known (the SVG export), it claims nothing.
+    expect(segmentLabelChoices({ ...sleep10CutAt1, live: false }, nameOf, en)).toEqual(["sleep 10 s (cancelled after 1 s)", "sleep 10 s", "sleep"]);
+    expect(segmentLabelChoices({ ...sleep10CutAt1, live: true }, nameOf, en)).toEqual(["sleep 10 s", "sleep"]);
+    expect(segmentLabelChoices(sleep10CutAt1, nameOf, en)).toEqual(["sleep 10 s", "sleep"]);
     expect(cutShortAfter(sleep10CutAt1)).toBe(1);
     // A sleep that ran its course (give or take the realistic clock's µs) is not "cut short".
     expect(cutShortAfter({ ...sleep10CutAt1, end: 11 - 2e-5 })).toBeUndefined();

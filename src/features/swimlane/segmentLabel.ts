@@ -22,6 +22,11 @@ export interface LabelledSpan {
   readonly target?: number;
   /** For a sleep: the seconds it asked for (a cancelled sleep ends sooner). */
   readonly sleepFor?: number;
+  /**
+   * false: the segment has ended (a sleep shorter than asked was cut short and may say so); true:
+   * it is a living lane's last, still going; undefined: not known, so nothing is claimed.
+   */
+  readonly live?: boolean;
 }
 
 /**
@@ -36,10 +41,14 @@ export function segmentLabelChoices(span: LabelledSpan, nameOf: (id: number) => 
     case undefined:
     case WaitKind.unknown:
       return [words === undefined ? "waiting" : words.t("state.waiting")];
-    case WaitKind.sleep:
-      // What the program asked for (`sleep(10)` cancelled at 1 s is still "sleep 10 s"); the
-      // verb says more than the duration (the width already shows how long).
-      return [`sleep ${formatDuration(span.sleepFor ?? span.end - span.start)}`, "sleep"];
+    case WaitKind.sleep: {
+      // What the program asked for (`sleep(10)` cancelled at 1 s is still "sleep 10 s"), and when
+      // there is room that it was cut short; the verb says more than the duration (the width
+      // already shows how long).
+      const asked = `sleep ${formatDuration(span.sleepFor ?? span.end - span.start)}`;
+      const cut = words === undefined || span.live !== false ? undefined : cutShortAfter(span);
+      return cut === undefined ? [asked, "sleep"] : [words!.t("swimlane.tip.sleepCut", { label: asked, lasted: formatDuration(cut) }), asked, "sleep"];
+    }
     case WaitKind.task:
     case WaitKind.thread: {
       const name = span.target === undefined ? undefined : nameOf(span.target);

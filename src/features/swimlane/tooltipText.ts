@@ -2,7 +2,7 @@
 import { formatDuration, formatVirtualTime } from "../../model/timeFormat";
 import { waitKindName } from "../../model/waitKind";
 import type { WaitKind } from "../../protocol/trace";
-import { cutShortAfter, segmentLabel } from "./segmentLabel";
+import { segmentLabel } from "./segmentLabel";
 import type { SwimlaneWords } from "./words";
 
 export interface TooltipSpan {
@@ -43,11 +43,10 @@ export function tooltipText(
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
   if (merged > 1) lines.push(t("swimlane.tip.merged", { n: merged }));
   // A blocked segment's painted word ("blocking") only restates the state's name.
-  const label = span.state === "blocked" ? "" : segmentLabel(span, nameOf, words);
+  // (A sleep cut short says so: "sleep 10 s (cancelled after 1 s)", see segmentLabel.)
+  const label = span.state === "blocked" ? "" : segmentLabel({ ...span, live: span.live ?? false }, nameOf, words);
   const state = words.state(span.state);
-  const cut = span.live === true ? undefined : cutShortAfter(span);
-  const said = cut === undefined ? label : t("swimlane.tip.sleepCut", { label, lasted: formatDuration(cut) });
-  lines.push(said === "" ? state : `${state}: ${said}`);
+  lines.push(label === "" ? state : `${state}: ${label}`);
   lines.push(t("swimlane.tip.span", { start: formatVirtualTime(span.start), duration: formatDuration(span.end - span.start) }));
   const steps = span.endStep - span.startStep;
   lines.push(steps === 0 ? t("swimlane.tip.atStep", { step: span.startStep }) : t("swimlane.tip.steps", { from: span.startStep, to: span.endStep, n: steps }));
