@@ -152,7 +152,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
         ready = self._ready
         if not ready and not self._stopping:
             if not scheduled or scheduled[0][0] == float("inf"):
-                raise StopRun("deadlock", _deadlock_message(self))
+                stop = StopRun("deadlock", _deadlock_message(self))
+                if session is not None:
+                    # Held, so asyncio.run's clean-up cannot cancel the stuck tasks: they stay
+                    # waiting (pending), as in plain Python, which would hang here forever.
+                    session.stop = stop
+                raise stop
             when = scheduled[0][0]
             if session is not None:
                 session.check_horizon(when)

@@ -223,6 +223,8 @@ class Session:
         rec.row(Row.READY, tid, Waker.START, self.current, now)
 
     def cancel_requested(self, task, msg) -> None:
+        if self.stop is not None:  # asyncio.run's clean-up after a stop (limit, deadlock): not drawn
+            return
         rec = self.rec
         detail = -1 if msg is None else rec.detail({"k": "text", "text": _short_repr(msg) if not isinstance(msg, str) else msg})
         rec.row(Row.CANCEL, task._tl_id, self.current, detail, CLOCK.now())
@@ -257,6 +259,8 @@ class Session:
                 if kind == Waker.THREAD:
                     waker = self.marked.get(id(handle._args[0]), (0, 0, None))[1]
             elif fut is not None and fut.cancelled():
+                if self.stop is not None:  # asyncio.run cancelling what a stopped run left: not the program's doing
+                    return
                 kind = Waker.CANCEL
             else:
                 source = handle._args[0] if handle is not None and handle._args else None

@@ -224,6 +224,14 @@ class Endings(unittest.TestCase):
         """)
         self.assertEqual((r.status, r.end["reason"]), ("stopped", "deadlock"))
         self.assertIn("Task-1", r.end["message"])
+        # The stuck task is not cancelled by asyncio.run's clean-up: it stays waiting, as the
+        # program would in plain Python (which hangs there forever).
+        self.assertEqual(r.of(Row.FINISH), [])
+        self.assertEqual(r.of(Row.SUSPEND)[-1][2] & 31, Wait.EVENT)
+        # Nor is asyncio.run's cancelling of what was left drawn as the program's doing.
+        self.assertEqual(r.of(Row.CANCEL), [])
+        after = r.rows[r.rows.index(r.of(Row.SUSPEND)[-1]) + 1:]
+        self.assertEqual({row[0] for row in after} - {Row.WARNING, Row.LOOP_END}, set())  # no READY, no FINISH
 
     def test_an_endless_sleep_loop_meets_the_virtual_horizon(self):
         r = run("""
