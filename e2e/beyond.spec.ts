@@ -76,7 +76,9 @@ test("a generator driven by next/send is a lane paused at its yield line, with t
   ]);
   await expect(story.nth(1)).toContainText("paused at line 5");
   // The await tree at the end shows the generator closed, the main program done: both lanes are real lanes.
-  await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-final-state", "cancelled");
+  await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-final-state", "done");
+  // Its label does not repeat the function its name already gives ("Generator-1 (averager) averager").
+  await expect(page.locator('[data-testid=lane][data-task="Generator-1 (averager)"]')).toHaveAttribute("data-coro-in-name", "");
   await expect(page.getByTestId("problems-count")).toHaveText("0");
   // The main program drives the generator: its lane comes first, and the summary counts what was drawn.
   expect(await page.getByTestId("lane").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-task")))).toEqual(["main program", "Generator-1 (averager)"]);
@@ -109,6 +111,12 @@ test("the Problems list names each warning's kind, task and line, follows a dead
   await expect(page.getByTestId("problems-count")).toHaveText(String(found.length));
   const wanter = page.locator("[data-testid=problem][data-kind=deadlock][data-task=Task-3]");
   await expect(wanter).toContainText("Task-3 waits for the Lock held by Task-2, which waits for an Event nobody sets");
+  // The stuck tasks are not drawn as cancelled: they stay waiting, as they would in plain Python.
+  for (const task of ["Task-1", "Task-2", "Task-3"]) {
+    await expect(page.locator(`[data-testid=lane][data-task=${task}]`)).toHaveAttribute("data-final-state", "pending");
+  }
+  await page.keyboard.press("End"); // the playback cursor to the end: the await tree there
+  await expect(page.getByTestId("pstree")).toContainText("Task-3 · wanter · waiting on Lock (line 12)");
 
   // Choosing it selects the task (the inspector shows it) and shows its line in the editor.
   await wanter.getByRole("button").click();

@@ -267,12 +267,33 @@ for (const seed of SEEDS) {
       await page.getByTestId("language").selectOption("zh-CN");
       await expect(toggle).toHaveText("异常");
       await expect(page.getByTestId("legend")).toContainText("等待中");
+      await expect(page.getByTestId("marks-key")).toHaveText("输出警告");
       await expect(page.locator("[data-testid=lane][data-task=Task-1]")).toHaveAttribute("title", /^Task-1（main，创建于第 \d+ 行）：完成$/);
       await page.getByTestId("language").selectOption("en");
       await expect(toggle).toHaveText("exception");
+      await expect(page.getByTestId("marks-key")).toHaveText("printedwarning");
     }
     if (seed.name === "cancellation") {
-      await expect(page.locator("[data-testid=lane][data-task=Task-2]")).toHaveAttribute("data-final-state", "cancelled");
+      const job = page.locator("[data-testid=lane][data-task=Task-2]");
+      await expect(job).toHaveAttribute("data-final-state", "cancelled");
+      // Hovering the job's sleep: it asked for 10 s and was cancelled after 1 s (not "sleep 1 s").
+      const canvas = (await page.locator(".swimlane-canvas").boundingBox())!;
+      const row = (await job.boundingBox())!;
+      await page.mouse.move(canvas.x + canvas.width * 0.5, row.y + row.height / 2);
+      // (The realistic clock adds the steps' CPU time: "after 1 s" or a little more under load.)
+      await expect(page.getByRole("tooltip")).toContainText(/waiting: sleep 10 s \(cancelled after 1(\.\d+)? s\)/);
+      await page.mouse.move(0, 0);
+      // The await tree at a moment the job sleeps: its long line wraps inside the panel (hanging
+      // under its own words) instead of running past the edge, and its full text is on hover.
+      const pstree = page.getByTestId("pstree");
+      await page.keyboard.press("Home");
+      for (let i = 0; i < 12 && !((await pstree.textContent()) ?? "").includes("waiting on sleep (line 6)"); i++) {
+        await page.getByTestId("step-forward").click();
+      }
+      const line = pstree.locator(".pstree__line", { hasText: "waiting on sleep (line 6)" });
+      await expect(line).toHaveAttribute("title", /^└── Task-2 · slow_job · waiting on sleep \(line 6\)$/);
+      expect(await pstree.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}/swimlane-${seed.name}-paused.png` });
     }
     if (seed.name === "semaphore-pool") {
       // Only two workers hold the semaphore at once: the last one waits two rounds before its sleep.

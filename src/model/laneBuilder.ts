@@ -4,7 +4,7 @@
  * segments array. No I/O and no columns: ./traceStore.ts feeds rows in order, says where the run
  * ends now, and decides when to snapshot.
  */
-import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
+import { decodeSleepSeconds, Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
 import { taskId, virtualTime, type FinalState, type Lane, type Segment, type SegmentState, type TaskId } from "./types";
 
 /** The state a lane is in right now, not yet closed by a later row. */
@@ -14,6 +14,7 @@ export interface OpenSegment {
   readonly startStep: number;
   readonly waitKind?: WaitKind;
   readonly target?: TaskId;
+  readonly sleepFor?: number;
   readonly line?: number;
 }
 
@@ -105,12 +106,14 @@ export class LaneFolder {
       case RowKind.suspend: {
         const waitKind = (x & 31) as WaitKind;
         const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread;
+        const sleepFor = waitKind === WaitKind.sleep ? decodeSleepSeconds(x >> WAIT_TARGET_SHIFT) : undefined;
         return this.setState(lane, {
           state: "waiting",
           start: t,
           startStep: step,
           waitKind,
           ...(hasTarget && { target: taskId(x >> WAIT_TARGET_SHIFT) }),
+          ...(sleepFor !== undefined && { sleepFor }),
           line: y,
         });
       }
@@ -219,6 +222,7 @@ function closeSegment(open: OpenSegment, end: number, endStep: number): Segment 
     endStep,
     ...(open.waitKind !== undefined && { waitKind: open.waitKind }),
     ...(open.target !== undefined && { target: open.target }),
+    ...(open.sleepFor !== undefined && { sleepFor: open.sleepFor }),
     ...(open.line !== undefined && { line: open.line }),
   };
 }
@@ -233,7 +237,7 @@ export function isSequentialWork(state: SegmentState, waitKind: WaitKind | undef
 }
 
 function sameState(a: OpenSegment, b: OpenSegment): boolean {
-  return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.line === b.line;
+  return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.sleepFor === b.sleepFor && a.line === b.line;
 }
 
 /** A lane's snapshot: a new object over the lane's shared, growing segments array. */

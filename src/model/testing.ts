@@ -110,8 +110,8 @@ export class TraceBuilder {
   }
 
   /** asyncio would warn here (a problem on the lane). */
-  warning(task: number, t: number, code: string, message: string, line = 0): this {
-    const index = this.addDetail({ k: "warning", code, message, line });
+  warning(task: number, t: number, code: string, message: string, line = 0, cycle?: readonly number[]): this {
+    const index = this.addDetail({ k: "warning", code, message, line, ...(cycle !== undefined && { cycle }) });
     return this.row(RowKind.warning, task, index, 0, t);
   }
 

@@ -444,3 +444,14 @@ describe("the three-task scenario", () => {
     expect(store.endTime).toBe(1.5);
   });
 });
+
+describe("a sleep's requested length", () => {
+  it("stays on its waiting segment when the sleep is cancelled early", () => {
+    // sleep(10) (10,000,000 µs << 1 in the target bits), cancelled at 1 s.
+    const b = new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0, WaitKind.sleep, 10_000_000 << 1, 4);
+    b.ready(1, 1, WakerKind.cancel).run(1, 1).finish(1, 1, Outcome.cancelled);
+    const waiting = lane(storeOf(b), "main").segments.find((s) => s.state === "waiting");
+    expect(waiting).toMatchObject({ start: 0, end: 1, waitKind: WaitKind.sleep, sleepFor: 10, line: 4 });
+    expect(waiting?.target).toBeUndefined();
+  });
+});

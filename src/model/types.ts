@@ -32,6 +32,8 @@ export interface Segment {
   readonly waitKind?: WaitKind;
   /** For `waiting` on a task/thread: that lane's id. */
   readonly target?: TaskId;
+  /** For `waiting` on a sleep: the seconds it asked for (a sleep cancelled early is shorter). */
+  readonly sleepFor?: number;
   /** Source line where the task is paused (waiting) or blocking; 0 = unknown. */
   readonly line?: number;
 }

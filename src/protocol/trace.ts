@@ -20,7 +20,11 @@ export const RowKind = {
   ready: 2,
   /** A step of the task started at t. */
   run: 3,
-  /** The step ended at t and the task waits. x = {@link WaitKind} | (target id << 5), y = source line (0 = unknown). */
+  /**
+   * The step ended at t and the task waits. x = {@link WaitKind} | (target << 5), y = source line
+   * (0 = unknown). The target is a lane id for `task`/`thread` waits, and for `sleep` the length
+   * asked for (see {@link decodeSleepSeconds}; 0 = not recorded).
+   */
   suspend: 4,
   /** The task ended at t. x = {@link Outcome}, y = detail index (an {@link EndDetail}). */
   finish: 5,
@@ -104,6 +108,15 @@ export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 /** The bit shift that packs a wait target id above the wait kind in a suspend row's x. */
 export const WAIT_TARGET_SHIFT = 5;
 
+/**
+ * The seconds a sleep asked for, from a `sleep` suspend row's target bits (session.py
+ * `_sleep_code`): (µs << 1), or (ms << 1) | 1 for long sleeps; undefined for 0 (not recorded).
+ */
+export function decodeSleepSeconds(target: number): number | undefined {
+  if (target <= 0) return undefined;
+  return (target & 1) === 1 ? (target >>> 1) / 1e3 : (target >>> 1) / 1e6;
+}
+
 /** Describes a new lane (referenced by a `created` row). */
 export interface LaneDetail {
   readonly k: "lane";
@@ -145,6 +158,8 @@ export interface WarningDetail {
   readonly code: string;
   readonly message: string;
   readonly line: number;
+  /** For "deadlock" and "await-cycle": the lane ids of the await cycle the message names, if any. */
+  readonly cycle?: readonly number[];
 }
 
 export type Detail = LaneDetail | EndDetail | TextDetail | WarningDetail;

@@ -26,6 +26,11 @@ describe("parseFromWorker", () => {
   it("rejects details of unknown shape instead of passing them on", () => {
     expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ k: "html", html: "<b>" }] })).toBeUndefined();
     expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ k: "lane", lane: "task", name: 3 }] })).toBeUndefined();
+    // A warning's await cycle is a list of lane ids, nothing else.
+    const warning = { k: "warning", code: "deadlock", message: "m", line: 1 };
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ ...warning, cycle: [2, 3] }] })).toMatchObject({ details: [{ cycle: [2, 3] }] });
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ ...warning, cycle: [2, "x"] }] })).toBeUndefined();
+    expect(parseFromWorker({ type: "trace", runId: 1, columns: columns(0), details: [{ ...warning, cycle: { 0: 2 } }] })).toBeUndefined();
   });
 
   it("accepts run endings and rejects unknown stop reasons", () => {

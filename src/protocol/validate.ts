@@ -28,6 +28,9 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const isText = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_TEXT_CHARS;
 const isFiniteNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isCount = (v: unknown): v is number => isFiniteNum(v) && Number.isInteger(v) && v >= 0;
+/** The most lane ids a warning's await cycle may list (the tasks limit is 20,000 by default). */
+const MAX_CYCLE_IDS = 1_000_000;
+const isIdList = (v: unknown): v is readonly number[] => Array.isArray(v) && v.length <= MAX_CYCLE_IDS && v.every(isCount);
 const optional = <T>(v: unknown, guard: (v: unknown) => v is T): boolean => v === undefined || guard(v);
 
 function parseDetail(v: unknown): Detail | undefined {
@@ -50,8 +53,8 @@ function parseDetail(v: unknown): Detail | undefined {
     case "text":
       return isText(v.text) ? { k: "text", text: v.text } : undefined;
     case "warning":
-      return isText(v.code) && isText(v.message) && isCount(v.line)
-        ? { k: "warning", code: v.code, message: v.message, line: v.line }
+      return isText(v.code) && isText(v.message) && isCount(v.line) && optional(v.cycle, isIdList)
+        ? { k: "warning", code: v.code, message: v.message, line: v.line, ...(v.cycle !== undefined && { cycle: v.cycle as readonly number[] }) }
         : undefined;
     default:
       return undefined;

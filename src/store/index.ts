@@ -16,7 +16,7 @@ export {
   type PlaybackSpeed,
 } from "./playbackSlice";
 export type { RunnerPort } from "./ports";
-export type { RunSlice, RunStatus, RunStatusKind, RuntimeStatus } from "./runSlice";
+export type { PageStop, RunSlice, RunStatus, RunStatusKind, RuntimeStatus } from "./runSlice";
 export { USER_STOP_MESSAGE } from "./runSlice";
 export * from "./selectors";
 export { StoreProvider } from "./StoreProvider";

@@ -233,7 +233,7 @@ describe("run slice", () => {
     const { store, id } = startedStore();
     store.getState().stopRun();
     store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "user", rung: "interrupt", wallClockS: 20 });
-    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user", rung: "interrupt" });
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "user", rung: "interrupt", byPage: { kind: "user" } });
     expect(store.getState().runStatus).toMatchObject({ message: expect.stringMatching(/interrupted/) });
   });
 
@@ -258,7 +258,7 @@ describe("run slice", () => {
   it("ends a run that ran out of real time as stopped / wall-clock, naming the limit", () => {
     const { store, id } = startedStore();
     store.getState().applyWorkerMessage({ type: "stopOutcome", runId: id, reason: "wall-clock", rung: "terminate", wallClockS: 7 });
-    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "wall-clock", rung: "terminate" });
+    expect(store.getState().runStatus).toMatchObject({ kind: "stopped", reason: "wall-clock", rung: "terminate", byPage: { kind: "wall-clock", limitS: 7 } });
     expect(store.getState().runStatus).toMatchObject({ message: expect.stringMatching(/more than 7 s of real time.*terminated/) });
   });
 

@@ -47,12 +47,18 @@ export type RunStatus =
   | {
       readonly kind: "stopped";
       readonly reason: StopReason;
+      /** In English: the worker's own words, or for a stop the page made the words of `byPage` and `rung`. */
       readonly message: string;
       /** For stops made by the page (user, wall-clock): how the worker was ended, once known. */
       readonly rung?: StopRung;
+      /** A stop the page made, as facts the view words in the page's language (absent: the worker's stop). */
+      readonly byPage?: PageStop;
     }
   /** The worker died mid-run; the runner restarts it by itself. */
   | { readonly kind: "crashed"; readonly reason: "fatal"; readonly message: string };
+
+/** Why the page stopped a run: Stop was pressed, or the run passed the real-time limit of `limitS` seconds. */
+export type PageStop = { readonly kind: "user" } | { readonly kind: "wall-clock"; readonly limitS: number };
 
 export type RunStatusKind = RunStatus["kind"];
 
@@ -84,6 +90,7 @@ export interface RunSlice {
 }
 
 export const USER_STOP_MESSAGE = "you pressed Stop";
+const USER_STOP: PageStop = { kind: "user" };
 const BOOT_START: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Starting Python" };
 const REBOOT: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Restarting Python" };
 
@@ -135,7 +142,7 @@ export const createRunSlice =
       if (msg.reason === "wall-clock") {
         if (runStatus.kind !== "running") return;
         const message = `${wallClockMessage(msg.wallClockS)}; ${rungMessage(msg.rung)}`;
-        return cutShort({ kind: "stopped", reason: "wall-clock", message, rung: msg.rung });
+        return cutShort({ kind: "stopped", reason: "wall-clock", message, rung: msg.rung, byPage: { kind: "wall-clock", limitS: msg.wallClockS } });
       }
       if (runStatus.kind !== "stopped" || runStatus.reason !== "user") return;
       const { trace, traceVersion } = get();
@@ -187,10 +194,10 @@ export const createRunSlice =
       stopRun: () => {
         if (get().runStatus.kind === "starting") {
           waiting = undefined;
-          return cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE }, false, get().runtime); // no worker had it
+          return cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE, byPage: USER_STOP }, false, get().runtime); // no worker had it
         }
         if (get().runStatus.kind !== "running") return;
-        cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE }, true);
+        cutShort({ kind: "stopped", reason: "user", message: USER_STOP_MESSAGE, byPage: USER_STOP }, true);
         runner.stop();
       },
 

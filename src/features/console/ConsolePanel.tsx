@@ -2,6 +2,7 @@ import { useCallback, useRef } from "react";
 import type { ConsoleLine } from "../../model/types";
 import { selectConsoleLines, selectCurrentRunId, selectCursorVt, selectRunStatus, useAppStore, useAppStoreApi } from "../../store";
 import { useT } from "../i18n";
+import { stopMessage } from "../run";
 import { ConsoleErrorBlock } from "./ConsoleErrorBlock";
 import { ConsoleLineRow } from "./ConsoleLineRow";
 import { tailWindow } from "./tailWindow";
@@ -41,7 +42,7 @@ export function ConsolePanel() {
       {runStatus.kind === "error" && <ConsoleErrorBlock error={runStatus.error} />}
       {(runStatus.kind === "stopped" || runStatus.kind === "crashed") && (
         <div className="console__note console__note--end">
-          {t(runStatus.kind === "stopped" ? "console.stopped" : "console.crashed")}: {runStatus.message}
+          {t(runStatus.kind === "stopped" ? "console.stopped" : "console.crashed")}: {runStatus.kind === "stopped" ? stopMessage(runStatus, t) : runStatus.message}
         </div>
       )}
       {lines.length === 0 && runStatus.kind === "idle" && <div className="console__placeholder">{t("console.placeholder")}</div>}

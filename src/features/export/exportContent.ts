@@ -32,7 +32,7 @@ export function swimlaneSvgOf(state: AppState, theme: Theme, t: Translate): Swim
     stepCount: trace.stepCount,
     axis: state.axis,
     palette: paletteFor(theme),
-    segmentText: (segment) => segmentLabel(segment, (id) => names.get(id)),
+    segmentText: (segment) => segmentLabel(segment, (id) => names.get(id), { t }),
     text: {
       title: t("export.runTitle"),
       subtitle: summaryText(state, t),

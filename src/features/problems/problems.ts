@@ -18,6 +18,8 @@ export interface Problem {
   /** That lane's name ("" outside any task). */
   readonly taskName: string;
   readonly t: VirtualTime;
+  /** For a deadlock or await cycle: the tasks of the cycle it names (empty: none). */
+  readonly cycle: readonly TaskId[];
 }
 
 interface Derivation {
@@ -56,6 +58,7 @@ export function problemsOf(store: TraceStore): readonly Problem[] {
       task: taskId(task),
       taskName: state.names.get(task) ?? "",
       t: virtualTime(t),
+      cycle: (detail.cycle ?? []).map(taskId),
     });
   });
   state.version = store.version;
@@ -63,19 +66,9 @@ export function problemsOf(store: TraceStore): readonly Problem[] {
   return state.snapshot;
 }
 
-/**
- * Where a message names an await cycle ("… — an await cycle: A → B → A, so none of them can ever
- * finish", "Await cycle: A → B → A, so …"): the cycle's task names, sorted, as one key; and those names.
- */
-function cycleOf(message: string): { readonly key: string; readonly members: readonly string[] } | undefined {
-  const at = message.toLowerCase().indexOf("await cycle: ");
-  if (at < 0) return undefined;
-  const rest = message.slice(at + "await cycle: ".length);
-  const end = rest.indexOf(", so none");
-  const names = (end < 0 ? rest : rest.slice(0, end)).split(" → ");
-  if (names.length < 2) return undefined;
-  const members = [...new Set(names.slice(0, -1))].sort();
-  return { key: members.join("\n"), members };
+/** One key per cycle, whichever task it starts from. */
+function cycleKey(cycle: readonly TaskId[]): string | undefined {
+  return cycle.length < 2 ? undefined : [...new Set(cycle)].sort((a, b) => a - b).join(",");
 }
 
 /**
@@ -88,19 +81,19 @@ function cycleOf(message: string): { readonly key: string; readonly members: rea
 export function collapseProblems(problems: readonly Problem[]): readonly Problem[] {
   const namedByDeadlock = new Set<string>();
   for (const p of problems) {
-    const cycle = p.code === "deadlock" ? cycleOf(p.message) : undefined;
-    if (cycle !== undefined) namedByDeadlock.add(cycle.key);
+    const key = p.code === "deadlock" ? cycleKey(p.cycle) : undefined;
+    if (key !== undefined) namedByDeadlock.add(key);
   }
   if (namedByDeadlock.size === 0) return problems;
   const shown = new Set<string>();
   const kept = problems.filter((p) => {
     if (p.code !== "deadlock" && p.code !== "await-cycle") return true;
-    const cycle = cycleOf(p.message);
-    if (cycle === undefined) return true;
-    if (p.code === "await-cycle") return !namedByDeadlock.has(cycle.key);
-    const isMember = cycle.members.includes(p.taskName);
-    if (isMember && shown.has(cycle.key)) return false;
-    shown.add(cycle.key);
+    const key = cycleKey(p.cycle);
+    if (key === undefined) return true;
+    if (p.code === "await-cycle") return !namedByDeadlock.has(key);
+    const isMember = p.cycle.includes(p.task);
+    if (isMember && shown.has(key)) return false;
+    shown.add(key);
     return true;
   });
   return kept.length === problems.length ? problems : kept;

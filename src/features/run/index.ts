@@ -4,5 +4,5 @@ export { RunButton } from "./RunButton";
 export { RunStatus } from "./RunStatus";
 export { RunSummary } from "./RunSummary";
 export { StopButton } from "./StopButton";
-export { describeProgramError, describeStatus, type StatusView, type StatusState } from "./statusView";
+export { describeProgramError, describeStatus, stopMessage, type StatusView, type StatusState } from "./statusView";
 export { RunSettings } from "./RunSettings";

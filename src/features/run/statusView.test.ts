@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeStatus } from "../../store";
 import { translator } from "../i18n";
-import { describeProgramError, describeStatus, incompleteBecause } from "./statusView";
+import { describeProgramError, describeStatus, incompleteBecause, stopMessage } from "./statusView";
 
 const READY: RuntimeStatus = { kind: "ready", pythonVersion: "3.14.0" };
 
@@ -87,14 +87,24 @@ describe("the incomplete-trace marker", () => {
   });
 
   it("points a run stopped at the real-time limit to the Limits button, in the page's language", () => {
-    // store/runSlice's message for a wall-clock stop.
-    const message = "the program ran for more than 20 s of real time, the limit for one run (raise it under Limits); Python was interrupted";
-    const stopped = { kind: "stopped", reason: "wall-clock", message, rung: "interrupt" } as const;
+    // The run slice keeps the facts (limit, rung); the English message is only its fallback text.
+    const stopped = { kind: "stopped", reason: "wall-clock", message: "(English)", rung: "interrupt", byPage: { kind: "wall-clock", limitS: 20 } } as const;
     const en = describeStatus(READY, stopped, undefined).text;
     expect(en).toBe("Stopped: the program ran for more than 20 s of real time, the limit for one run (raise it under Limits); Python was interrupted");
     const zh = describeStatus(READY, stopped, undefined, translator("zh-CN")).text;
     expect(zh).toContain("“限制”");
     expect(zh).toContain("20");
     expect(zh).not.toMatch(/Settings|interrupted/);
+  });
+
+  it("words a Stop by its facts, before and after the rung is known, and leaves the worker's reasons as they are", () => {
+    const pressed = { kind: "stopped", reason: "user", message: "", byPage: { kind: "user" } } as const;
+    const zh = translator("zh-CN");
+    expect(describeStatus(READY, pressed, undefined).text).toBe("Stopped: you pressed Stop");
+    expect(describeStatus(READY, pressed, undefined, zh).text).toBe("已停止：你按下了停止");
+    expect(stopMessage({ ...pressed, rung: "terminate" }, zh)).toBe("你按下了停止；Python 工作线程已被终止，并由新的工作线程接替");
+    expect(stopMessage({ ...pressed, rung: "interrupt" })).toBe("you pressed Stop; Python was interrupted");
+    const limit = { kind: "stopped", reason: "steps", message: "The program ran 2,000,000 steps, the limit for one run." } as const;
+    expect(stopMessage(limit, zh)).toBe(limit.message);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { formatVirtualTime } from "../../model/timeFormat";
 import type { ProgramError, RunTotals, StopReason } from "../../protocol/messages";
-import { USER_STOP_MESSAGE, type RunStatus, type RuntimeStatus } from "../../store";
+import type { RunStatus, RuntimeStatus } from "../../store";
 import { translator, type Translate } from "../i18n";
 
 const ENGLISH = translator("en");
@@ -35,7 +35,7 @@ export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, tot
       return {
         state: "stopped",
         reason: runStatus.reason,
-        text: runStatus.message === "" ? t("status.stoppedBare", { reason: runStatus.reason }) : t("status.stopped", { message: ownWords(runStatus.message, t) }),
+        text: runStatus.message === "" && runStatus.byPage === undefined ? t("status.stoppedBare", { reason: runStatus.reason }) : t("status.stopped", { message: stopMessage(runStatus, t) }),
       };
     case "crashed":
       return {
@@ -47,22 +47,17 @@ export function describeStatus(runtime: RuntimeStatus, runStatus: RunStatus, tot
 }
 
 /**
- * The page's own stop messages (store/runSlice: Stop pressed, the real-time limit, and how the
- * worker was ended) in the page's language; the worker's messages stay as they are.
+ * Why a run stopped, in the page's language when the page stopped it (Stop pressed, the real-time
+ * limit: worded from the run's structured `byPage` and `rung`); the worker's own reasons (limits,
+ * deadlock) stay in its English words.
  */
-function ownWords(message: string, t: Translate): string {
-  const [head = "", ...rest] = message.split("; ");
-  const wallClock = WALL_CLOCK.exec(head);
-  const said =
-    head === USER_STOP_MESSAGE ? t("status.userStop") : wallClock !== null ? t("status.wallClock", { seconds: wallClock[1] ?? "" }) : undefined;
-  if (said === undefined) return message;
-  return [said, ...rest.map((part) => (part === RUNG_INTERRUPT ? t("status.rung.interrupt") : part === RUNG_TERMINATE ? t("status.rung.terminate") : part))].join("; ");
+export function stopMessage(runStatus: Extract<RunStatus, { kind: "stopped" }>, t: Translate = ENGLISH): string {
+  const { byPage, rung } = runStatus;
+  if (byPage === undefined) return runStatus.message;
+  const head = byPage.kind === "user" ? t("status.userStop") : t("status.wallClock", { seconds: byPage.limitS.toLocaleString("en") });
+  if (rung === undefined) return head;
+  return t("status.stopAndRung", { stop: head, rung: t(rung === "interrupt" ? "status.rung.interrupt" : "status.rung.terminate") });
 }
-
-/** store/runSlice's wall-clock stop message, recognised so it can be said in the chosen language. */
-const WALL_CLOCK = /^the program ran for more than ([\d,.]+) s of real time, the limit for one run(?: \([^)]*\))?$/;
-const RUNG_INTERRUPT = "Python was interrupted";
-const RUNG_TERMINATE = "the Python worker was terminated and a fresh one took over";
 
 function describeRuntime(runtime: RuntimeStatus, t: Translate): StatusView {
   switch (runtime.kind) {

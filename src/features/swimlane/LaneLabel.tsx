@@ -50,6 +50,7 @@ export function LaneLabel({ row, index, rowPx, isSelected, onToggleCollapsed }: 
       data-lane-kind={lane.kind}
       data-depth={depth}
       data-coro={lane.coro}
+      data-coro-in-name={lane.name.endsWith(`(${lane.coro})`) ? "" : undefined}
       data-hidden-count={collapsed ? descendants : undefined}
       data-waiting={waitingIntervals(lane)}
       data-selected={isSelected ? "true" : undefined}

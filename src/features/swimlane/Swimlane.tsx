@@ -79,7 +79,7 @@ export function Swimlane({ store, version, axis, theme, isLive = false, selected
   const stripPainter = useRef<((shown: readonly [number, number]) => void) | null>(null);
   const { inputs, view, drawn, schedulePaint } = useSwimlanePainter(
     { area: areaRef, canvas: canvasRef, axis: axisRef, zoom: zoomControlRef, strip: stripPainter },
-    { store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing, cursorVt },
+    { store, tree, axis, palette, plotWidthPx, canvasHeightPx, enabled, selectedTaskId, isLive, isFollowing, cursorVt, words },
   );
   const { handlePointerMove, handleClick, hideTooltip } = useSwimlanePointer(
     { area: areaRef, canvas: canvasRef, tooltip: tooltipRef, drawn },

@@ -11,7 +11,7 @@ export interface SwimlaneToolbarProps {
   readonly palette: Palette;
 }
 
-/** Above the lanes: which relation arrows are drawn, follow-the-end, fit, and a reminder of the keys. */
+/** Above the lanes: which relation arrows are drawn, what the lane marks mean, follow-the-end, fit, and a reminder of the keys. */
 export function SwimlaneToolbar({ enabled, onToggleRelation, isFollowing, onToggleFollow, onFit, palette }: SwimlaneToolbarProps) {
   const { t } = useSwimlaneWords();
   return (
@@ -32,6 +32,13 @@ export function SwimlaneToolbar({ enabled, onToggleRelation, isFollowing, onTogg
             {t(entry.label)}
           </button>
         ))}
+      </div>
+      {/* What the marks on a lane mean (painted in paintMarks: a tick per print, a triangle per warning). */}
+      <div className="swimlane-toolbar__group swimlane-marks-key" data-testid="marks-key" title={t("swimlane.marks.title")}>
+        <span className="swimlane-mark swimlane-mark--output" style={{ background: palette.mark.output }} aria-hidden="true" />
+        {t("swimlane.marks.output")}
+        <span className="swimlane-mark swimlane-mark--warning" style={{ borderTopColor: palette.mark.warning }} aria-hidden="true" />
+        {t("swimlane.marks.warning")}
       </div>
       <div className="swimlane-toolbar__group">
         <button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../../protocol/trace";
-import { fitLabel, segmentLabel, segmentLabelChoices } from "./segmentLabel";
+import { cutShortAfter, fitLabel, segmentLabel, segmentLabelChoices } from "./segmentLabel";
 import { tooltipText } from "./tooltipText";
 import { swimlaneWords } from "./words";
 
@@ -24,6 +24,38 @@ describe("segmentLabel", () => {
     expect(segmentLabel({ state: "blocked", start: 0, end: 1 }, nameOf)).toBe("blocking");
     expect(segmentLabel({ state: "running", start: 0, end: 1 }, nameOf)).toBe("");
     expect(segmentLabel({ state: "done", start: 1, end: 1 }, nameOf)).toBe("");
+  });
+});
+
+describe("segmentLabel of a sleep cut short and in Chinese", () => {
+  const sleep10CutAt1 = { state: "waiting", start: 1, end: 2, waitKind: WaitKind.sleep, sleepFor: 10 };
+
+  it("names the length the sleep asked for, not how long it lasted", () => {
+    expect(segmentLabelChoices(sleep10CutAt1, nameOf)).toEqual(["sleep 10 s", "sleep"]);
+    // Where it is known to have ended, it says it was cut short when there is room; still asleep, or
+    // not known (the SVG export), it claims nothing.
+    expect(segmentLabelChoices({ ...sleep10CutAt1, live: false }, nameOf, en)).toEqual(["sleep 10 s (cancelled after 1 s)", "sleep 10 s", "sleep"]);
+    expect(segmentLabelChoices({ ...sleep10CutAt1, live: true }, nameOf, en)).toEqual(["sleep 10 s", "sleep"]);
+    expect(segmentLabelChoices(sleep10CutAt1, nameOf, en)).toEqual(["sleep 10 s", "sleep"]);
+    expect(cutShortAfter(sleep10CutAt1)).toBe(1);
+    // A sleep that ran its course (give or take the realistic clock's µs) is not "cut short".
+    expect(cutShortAfter({ ...sleep10CutAt1, end: 11 - 2e-5 })).toBeUndefined();
+    expect(cutShortAfter({ ...sleep10CutAt1, sleepFor: undefined })).toBeUndefined();
+  });
+
+  it("says in the tooltip that it was cancelled, unless the lane still sleeps", () => {
+    const span = { ...sleep10CutAt1, startStep: 3, endStep: 4 };
+    expect(tooltipText({ name: "Task-2" }, span, nameOf, en).split("\n")[1]).toBe("waiting: sleep 10 s (cancelled after 1 s)");
+    expect(tooltipText({ name: "Task-2" }, { ...span, live: true }, nameOf, en).split("\n")[1]).toBe("waiting: sleep 10 s");
+    expect(tooltipText({ name: "Task-2" }, span, nameOf, swimlaneWords("zh-CN")).split("\n")[1]).toBe("等待中: sleep 10 s（1 s 后被取消）");
+  });
+
+  it("paints the UI's own words in the page's language and Python's as written", () => {
+    const zh = swimlaneWords("zh-CN");
+    expect(segmentLabel({ state: "blocked", start: 0, end: 1 }, nameOf, zh)).toBe("阻塞");
+    expect(segmentLabel(waiting(WaitKind.unknown), nameOf, zh)).toBe("等待中");
+    expect(segmentLabel(waiting(WaitKind.sleep), nameOf, zh)).toBe("sleep 1 s");
+    expect(segmentLabel({ state: "blocked", start: 0, end: 1 }, nameOf, en)).toBe("blocking");
   });
 });
 
@@ -84,6 +116,11 @@ describe("tooltipText", () => {
       "paused at line 6",
       "created at line 9",
     ]);
+  });
+
+  it("names a blocking span once, not 'blocking the loop: blocking'", () => {
+    const text = tooltipText({ name: "event loop" }, { state: "blocked", start: 0, end: 1, startStep: 4, endStep: 5 }, nameOf, en);
+    expect(text.split("\n")[1]).toBe("blocking the loop");
   });
 
   it("describes a loop span without a coroutine", () => {

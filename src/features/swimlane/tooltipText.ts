@@ -13,7 +13,10 @@ export interface TooltipSpan {
   readonly endStep: number;
   readonly waitKind?: WaitKind;
   readonly target?: number;
+  readonly sleepFor?: number;
   readonly line?: number;
+  /** The segment is the lane's last and the lane has not ended: it goes on (no "cancelled after"). */
+  readonly live?: boolean;
 }
 
 /** Who the row belongs to: a task lane (name and coroutine) or the event loop. */
@@ -39,7 +42,9 @@ export function tooltipText(
   const { t } = words;
   const lines = [owner.coro === undefined ? owner.name : `${owner.name} (${owner.coro})`];
   if (merged > 1) lines.push(t("swimlane.tip.merged", { n: merged }));
-  const label = segmentLabel(span, nameOf);
+  // A blocked segment's painted word ("blocking") only restates the state's name.
+  // (A sleep cut short says so: "sleep 10 s (cancelled after 1 s)", see segmentLabel.)
+  const label = span.state === "blocked" ? "" : segmentLabel({ ...span, live: span.live ?? false }, nameOf, words);
   const state = words.state(span.state);
   lines.push(label === "" ? state : `${state}: ${label}`);
   lines.push(t("swimlane.tip.span", { start: formatVirtualTime(span.start), duration: formatDuration(span.end - span.start) }));

@@ -18,7 +18,8 @@ import { axisTicks, baseScale, layoutLanes, liveDomain, transformForDomain, visi
 import type { LaneRow, LaneTree } from "./laneTree";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import type { Palette } from "./palette";
-import { segmentLabelChoices } from "./segmentLabel";
+import { segmentLabelChoices, type LabelledSpan } from "./segmentLabel";
+import type { SwimlaneWords } from "./words";
 import type { SwimlaneZoom } from "./useSwimlaneZoom";
 
 /** Roughly one axis tick per this many pixels. */
@@ -42,6 +43,8 @@ export interface PaintInputs {
   readonly isLive: boolean;
   readonly cursorVt: number | undefined;
   readonly isFollowing: boolean;
+  /** The page's language, for the words painted inside segments ("blocking", "waiting"). */
+  readonly words: SwimlaneWords;
 }
 
 /** What the last paint drew, for hit testing and the axis brush. */
@@ -134,8 +137,15 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
       beforeSegments: () => paintSelection(ctx, selectedRow, p.palette, ROW_PX, p.plotWidthPx, scrollTop),
       labelOf: (r) => {
         if (r.merged !== undefined) return NO_LABEL;
-        const span = rows[r.row]?.[r.index];
-        return span === undefined ? NO_LABEL : segmentLabelChoices(span, nameOf);
+        const row = rows[r.row];
+        // Task rows hold the lanes' segments (what they wait on, what a sleep asked for).
+        const span = row?.[r.index] as LabelledSpan | undefined;
+        if (span === undefined) return NO_LABEL;
+        if (span.sleepFor === undefined) return segmentLabelChoices(span, nameOf, p.words);
+        // A sleep cut short may say so, unless it is a living lane's last segment (still asleep).
+        const lane = laneRows[r.row - 1]?.lane;
+        const live = lane !== undefined && lane.finalState === "pending" && r.index === row!.length - 1;
+        return segmentLabelChoices({ ...span, live }, nameOf, p.words);
       },
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);

@@ -76,7 +76,9 @@ export function useSwimlanePointer(
       if (hit !== undefined && span !== undefined) {
         const lane = hit.row === 0 ? undefined : d.laneRows[hit.row - 1]?.lane;
         const owner = lane === undefined ? { name: t("swimlane.loop") } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
-        text = tooltipText(owner, span as TooltipSpan, d.nameOf, words, hit.merged ?? 1);
+        // The last segment of a lane that has not ended goes on: a sleep there is not cut short.
+        const live = lane !== undefined && lane.finalState === "pending" && hit.index === (d.rows[hit.row]?.length ?? 0) - 1;
+        text = tooltipText(owner, { ...(span as TooltipSpan), live }, d.nameOf, words, hit.merged ?? 1);
       }
     }
     if (text === undefined) {

@@ -366,7 +366,9 @@ class _Tracer:
             now = CLOCK.now()
             rec = self.session.rec
             if isinstance(exc, GeneratorExit):
-                outcome, detail = Outcome.CANCELLED, {"k": "end", "excType": "GeneratorExit", "excMessage": "closed"}
+                # close() (or the garbage collector) ending a generator is its normal end, not a
+                # cancelled task: drawn done, with "closed" as what it gave back.
+                outcome, detail = Outcome.DONE, {"k": "end", "result": "closed"}
                 self._handoff(lane.id, HANDOFF_OUT, "closed", now)
             else:
                 outcome, detail = Outcome.FAILED, {"k": "end", "excType": type(exc).__name__, "excMessage": str(exc)}

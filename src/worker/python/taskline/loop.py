@@ -157,7 +157,7 @@ class VirtualLoop(asyncio.BaseEventLoop):
         timer._scheduled = True
         session = _sessions._session
         if session is not None and callback is _set_result_unless_cancelled:
-            session.timer_scheduled(callback, args)
+            session.timer_scheduled(callback, args, when)
         return timer
 
     def run_in_executor(self, executor, func, *args):
@@ -195,7 +195,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
         ready = self._ready
         if not ready and not self._stopping:
             if not scheduled or scheduled[0][0] == float("inf"):
-                raise StopRun("deadlock", _deadlock_message(self))
+                stop = StopRun("deadlock", _deadlock_message(self))
+                if session is not None:
+                    # Held, so asyncio.run's clean-up cannot cancel the stuck tasks: they stay
+                    # waiting (pending), as in plain Python, which would hang here forever.
+                    session.stop = stop
+                raise stop
             when = scheduled[0][0]
             if session is not None:
                 session.check_horizon(when)
@@ -305,7 +310,7 @@ def _deadlock_message(loop) -> str:
     """Names the waiting tasks and follows who waits for whom (see waitfor.py)."""
     session = current_session()
     if session is None:
-        return deadlock_report(loop, lambda *args: None, set())
+        return deadlock_report(loop, lambda *args, **kwargs: None, set())
     return deadlock_report(loop, session.warn, session.cycles_warned)
 
 

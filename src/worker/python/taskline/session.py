@@ -115,6 +115,20 @@ _HIDDEN_CORO_NAMES = frozenset({
     "BaseEventLoop.shutdown_default_executor",
 })
 
+
+def _sleep_code(seconds: float) -> int:
+    """A sleep's requested length packed for a suspend row's target bits (trace.ts
+    decodeSleepSeconds): (µs << 1) below 2**25 µs (33 s), else (ms << 1) | 1 below 2**25 ms
+    (9.3 h), else 0 = not recorded. 26 bits, so the row's x stays a positive int32."""
+    if not 0.0 < seconds < 1e6:  # also NaN and inf (sleep(math.inf))
+        return 0
+    us = round(seconds * 1e6)
+    if us < 1 << 25:
+        return us << 1
+    ms = round(seconds * 1e3)
+    return (ms << 1) | 1 if ms < 1 << 25 else 0
+
+
 def _short_repr(value: object) -> str:
     try:
         text = repr(value)
@@ -212,6 +226,8 @@ class Session:
         rec.row(Row.READY, tid, Waker.START, self.current, now)
 
     def cancel_requested(self, task, msg) -> None:
+        if self.stop is not None:  # asyncio.run's clean-up after a stop (limit, deadlock): not drawn
+            return
         rec = self.rec
         detail = -1 if msg is None else rec.detail({"k": "text", "text": _short_repr(msg) if not isinstance(msg, str) else msg})
         rec.row(Row.CANCEL, task._tl_id, self.current, detail, CLOCK.now())
@@ -245,6 +261,8 @@ class Session:
                 if kind == Waker.THREAD:
                     waker = self.marked.get(id(handle._args[0]), (0, 0, None))[1]
             elif fut is not None and fut.cancelled():
+                if self.stop is not None:  # asyncio.run cancelling what a stopped run left: not the program's doing
+                    return
                 kind = Waker.CANCEL
             else:
                 source = handle._args[0] if handle is not None and handle._args else None
@@ -256,10 +274,12 @@ class Session:
         args = handle._args
         return bool(args) and self.marked.get(id(args[0]), (0,))[0] == Wait.THREAD
 
-    def timer_scheduled(self, callback, args) -> None:
+    def timer_scheduled(self, callback, args, when: float = 0.0) -> None:
         if callback is _futures._set_result_unless_cancelled and args:
             fut = args[0]
-            self.marked[id(fut)] = (Wait.SLEEP, 0, fut)
+            # The requested length rides in the suspend row's target bits (see _sleep_code), so
+            # a sleep cancelled early can still say how long it was meant to be.
+            self.marked[id(fut)] = (Wait.SLEEP, _sleep_code(when - CLOCK.now()) if when else 0, fut)
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 
@@ -375,7 +395,7 @@ class Session:
         lane = self.current
         rec = self.rec
         if lane < 0:  # a thread lane sleeps without blocking anyone
-            rec.row(Row.SUSPEND, -lane, Wait.SLEEP, user_line_of_caller(), now)
+            rec.row(Row.SUSPEND, -lane, Wait.SLEEP | (_sleep_code(seconds) << WAIT_TARGET_SHIFT), user_line_of_caller(), now)
             CLOCK.advance(seconds)
             rec.row(Row.RUN, -lane, 0, 0, CLOCK.now())
             return
@@ -414,10 +434,14 @@ class Session:
 
     # -- what asyncio itself would warn about ----------------------------------------------------
 
-    def warn(self, code: str, task: int, message: str, line: int) -> None:
-        """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts."""
+    def warn(self, code: str, task: int, message: str, line: int, cycle: list | None = None) -> None:
+        """A problem on a task's lane (and in the Problems list): see WarningDetail in trace.ts.
+        `cycle`: the lane ids of the await cycle the problem names, if any."""
         rec = self.rec
-        rec.row(Row.WARNING, task, rec.detail({"k": "warning", "code": code, "message": message, "line": line}), 0, CLOCK.now())
+        detail = {"k": "warning", "code": code, "message": message, "line": line}
+        if cycle:
+            detail["cycle"] = cycle
+        rec.row(Row.WARNING, task, rec.detail(detail), 0, CLOCK.now())
 
     def slow_step(self, task, tid: int, duration: float) -> None:
         """A step took longer than SLOW_STEP_S: the computation in it (not time.sleep) blocked the loop."""
@@ -441,8 +465,9 @@ class Session:
             return
         self.cycles_warned.add(key)
         text = "Await cycle: " + cycle_text(cycle) + "."
+        ids = [t._tl_id for t in cycle]
         for member in cycle:
-            self.warn("await-cycle", member._tl_id, text, user_line(member))
+            self.warn("await-cycle", member._tl_id, text, user_line(member), ids)
 
     def asyncio_complained(self, context: dict) -> None:
         """The loop's exception handler was called: asyncio is reporting a problem."""

@@ -145,7 +145,7 @@ def cycle_text(cycle: list) -> str:
 
 
 def deadlock_report(loop, warn, cycles_warned: set) -> str:
-    """The deadlock message; calls warn(code, task, text, line) for each stuck task and for each
+    """The deadlock message; calls warn(code, task, text, line, cycle_ids) for each stuck task and for each
     await cycle not in `cycles_warned` (frozensets of task ids, updated)."""
     tasks = [t for t in asyncio.all_tasks(loop) if getattr(t, "_tl_id", 0)]
     tasks.sort(key=lambda t: t._tl_id)
@@ -167,14 +167,15 @@ def deadlock_report(loop, warn, cycles_warned: set) -> str:
             if member in warned:
                 continue
             warned.add(member)
-            warn("deadlock", member._tl_id, "Deadlock: " + chain(member)[0] + ".", user_line(member))
+            text, _, its_cycle = chain(member)
+            warn("deadlock", member._tl_id, "Deadlock: " + text + ".", user_line(member), [c._tl_id for c in its_cycle])
         key = frozenset(t._tl_id for t in cycle)
         if cycle and key not in cycles_warned:
             cycles_warned.add(key)
             cycles.append(cycle)
     for cycle in cycles:
         for member in cycle:
-            warn("await-cycle", member._tl_id, "Await cycle: " + cycle_text(cycle) + ".", user_line(member))
+            warn("await-cycle", member._tl_id, "Await cycle: " + cycle_text(cycle) + ".", user_line(member), [c._tl_id for c in cycle])
     head = "Deadlock: nothing is ready to run and no timer is pending, so nothing can ever wake "
     if not tasks:
         return head + "the program. Plain Python would hang here forever."

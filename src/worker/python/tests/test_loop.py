@@ -224,6 +224,14 @@ class Endings(unittest.TestCase):
         """)
         self.assertEqual((r.status, r.end["reason"]), ("stopped", "deadlock"))
         self.assertIn("Task-1", r.end["message"])
+        # The stuck task is not cancelled by asyncio.run's clean-up: it stays waiting, as the
+        # program would in plain Python (which hangs there forever).
+        self.assertEqual(r.of(Row.FINISH), [])
+        self.assertEqual(r.of(Row.SUSPEND)[-1][2] & 31, Wait.EVENT)
+        # Nor is asyncio.run's cancelling of what was left drawn as the program's doing.
+        self.assertEqual(r.of(Row.CANCEL), [])
+        after = r.rows[r.rows.index(r.of(Row.SUSPEND)[-1]) + 1:]
+        self.assertEqual({row[0] for row in after} - {Row.WARNING, Row.LOOP_END}, set())  # no READY, no FINISH
 
     def test_an_endless_sleep_loop_meets_the_virtual_horizon(self):
         r = run("""
@@ -388,6 +396,28 @@ class Trace(unittest.TestCase):
         (cancel,) = r.of(Row.CANCEL)
         self.assertEqual((cancel[1], cancel[2]), (lanes["Task-2"], lanes["Task-1"]))
         self.assertEqual(r.of(Row.FINISH, lanes["Task-2"])[0][2], Outcome.CANCELLED)
+        # The cancelled sleep's suspend row still says it asked for 10 s (µs << 1 in the target bits).
+        sleep = r.of(Row.SUSPEND, lanes["Task-2"])[0]
+        self.assertEqual((sleep[2] & 31, sleep[2] >> 5), (Wait.SLEEP, 10_000_000 << 1))
+
+    def test_a_sleep_records_the_length_it_asked_for_on_any_clock_and_scale(self):
+        source = """
+            import asyncio, time
+            async def main():
+                await asyncio.sleep(0.25)
+                sum(range(20000))  # a little computation before the next request
+                await asyncio.sleep(1800)
+                await asyncio.to_thread(time.sleep, 1.5)
+            asyncio.run(main())
+        """
+        for clock in ("ideal", "realistic"):
+            r = run(source, clock=clock)
+            codes = [x >> 5 for _, _, x, _, _ in r.of(Row.SUSPEND) if x & 31 == Wait.SLEEP]
+            # µs below 33 s; ms (odd) above; the thread lane's time.sleep too. The realistic clock
+            # moves by a few µs of CPU between the sleep's own time() and ours.
+            self.assertEqual(len(codes), 3, clock)
+            self.assertAlmostEqual(codes[0] >> 1, 250_000, delta=0 if clock == "ideal" else 500)
+            self.assertEqual(codes[1:], [(1_800_000 << 1) | 1, 1_500_000 << 1], clock)
 
     def test_output_is_attributed_to_the_printing_task(self):
         r = run("""

@@ -156,6 +156,14 @@ class Deadlocks(unittest.TestCase):
         self.assertEqual(r.end["reason"], "deadlock")
         self.assertIn("await cycle", r.end["message"])
         self.assertEqual(len([p for p in problems(r) if p[0] == "await-cycle"]), 2)
+        # Each warning naming the cycle carries its lane ids, so the page need not read the words;
+        # main's deadlock entry (it waits into the cycle, it is not in it) carries the cycle too.
+        lanes = r.lanes()
+        cycles = {(r.details[x]["code"], task): sorted(r.details[x].get("cycle", [])) for k, task, x, _, _ in r.rows if k == Row.WARNING}
+        ab = sorted([lanes["A"], lanes["B"]])
+        self.assertEqual(cycles[("await-cycle", lanes["A"])], ab)
+        self.assertEqual(cycles[("deadlock", lanes["B"])], ab)
+        self.assertEqual(cycles[("deadlock", lanes["Task-1"])], ab)
 
 
 if __name__ == "__main__":

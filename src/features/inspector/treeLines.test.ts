@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { treeLines } from "./treeLines";
+
+describe("treeLines", () => {
+  it("splits each line into its branch drawing and its words, losing no character", () => {
+    const text = "Task-1 · main · waiting on gather (line 9)\n├── Task-2 · worker · done\n│   └── thread Thread-1 (crunch) · crunch · done\n└── Task-3 · x · running";
+    const lines = treeLines(text);
+    expect(lines.map((l) => l.prefix)).toEqual(["", "├── ", "│   └── ", "└── "]);
+    expect(lines[2]!.body).toBe("thread Thread-1 (crunch) · crunch · done");
+    expect(lines.map((l) => l.prefix + l.body).join("\n")).toBe(text);
+  });
+
+  it("gives no lines for no text", () => {
+    expect(treeLines("")).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * The await tree's text split for display: each line into its branch drawing ("│   ├── ") and
+ * the words after it, so a long line wraps under its own words (a hanging indent) instead of
+ * running past the panel's edge, while the element's text stays exactly the tree's text.
+ */
+
+/** One line of the tree: `prefix + body` is the line. */
+export interface TreeLine {
+  readonly prefix: string;
+  readonly body: string;
+}
+
+const BRANCH = /^[│├└─ ]*/u;
+
+export function treeLines(text: string): readonly TreeLine[] {
+  if (text === "") return [];
+  return text.split("\n").map((line) => {
+    const prefix = BRANCH.exec(line)?.[0] ?? "";
+    return { prefix, body: line.slice(prefix.length) };
+  });
+}
