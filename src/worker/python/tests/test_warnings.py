@@ -26,6 +26,7 @@ class AsyncioWarnings(unittest.TestCase):
         """)
         self.assertIn(("never-awaited", "Task-1", 6), problems(r))
         self.assertIn("was never awaited", r.stdout(2))
+        self.assertNotIn("/taskline/", r.stdout(2))  # the origin names the user's line, not Taskline's frames
 
     def test_an_exception_never_retrieved_is_reported_on_its_task(self):
         r = run("""
