@@ -5,7 +5,7 @@
  * million steps costs O(new rows) per batch instead of a pass and a sort over every segment.
  * The returned array is owned by the derivation and updated in place on the next call.
  */
-import { RowKind } from "../protocol/trace";
+import { RowKind, type Detail } from "../protocol/trace";
 import type { LoopSpan, LoopState } from "./loopActivity";
 import type { TraceStore } from "./traceStore";
 import { virtualTime } from "./types";
@@ -18,8 +18,8 @@ interface OpenStep {
 }
 
 interface Derivation {
-  rows: number;
   steps: number;
+  /** Store version `out` was built for. */
   version: number;
   /** Closed spans; the last one may still grow by merging. */
   readonly spans: LoopSpan[];
@@ -31,8 +31,6 @@ interface Derivation {
   lastT: number;
   lastStep: number;
 }
-
-const memo = new WeakMap<TraceStore, Derivation>();
 
 function push(d: Derivation, state: LoopState, start: number, end: number, startStep: number, endStep: number): void {
   if (end <= start && endStep <= startStep) return;
@@ -50,11 +48,11 @@ function idleUntil(d: Derivation, t: number, step: number): void {
   if (t > d.lastT || step > d.lastStep) push(d, "idle", d.lastT, Math.max(d.lastT, t), d.lastStep, Math.max(d.lastStep, step));
 }
 
-function fold(d: Derivation, store: TraceStore, kind: number, task: number, x: number, t: number): void {
+function fold(d: Derivation, detailOf: (index: number) => Detail | undefined, kind: number, task: number, x: number, t: number): void {
   const step = d.steps;
   if (kind === RowKind.run) d.steps++;
   if (kind === RowKind.created) {
-    const detail = store.detail(x);
+    const detail = detailOf(x);
     if (detail?.k === "lane" && detail.lane !== "task") d.threads.add(task); // threads and generators are not loop steps
     return;
   }
@@ -93,17 +91,33 @@ function fold(d: Derivation, store: TraceStore, kind: number, task: number, x: n
 
 /** The loop lane's spans for everything in `store` so far; O(new rows) per call. */
 export function loopLane(store: TraceStore): readonly LoopSpan[] {
-  let d = memo.get(store);
-  if (d === undefined) {
-    d = { rows: 0, steps: 0, version: -1, spans: [], out: [], threads: new Set(), open: undefined, lastT: 0, lastStep: 0 };
-    memo.set(store, d);
+  return store.loop.spans(store.version, store.endTime, store.stepCount);
+}
+
+/** Folds rows, in order, into the loop lane; the store owns one and feeds it every row. */
+export class LoopLaneFold {
+  private readonly d: Derivation = { steps: 0, version: -1, spans: [], out: [], threads: new Set(), open: undefined, lastT: 0, lastStep: 0 };
+
+  constructor(private readonly detailOf: (index: number) => Detail | undefined) {}
+
+  fold(kind: number, task: number, x: number, t: number): void {
+    fold(this.d, this.detailOf, kind, task, x, t);
   }
-  if (d.version === store.version) return d.out;
-  const state = d;
-  state.rows = store.readRows(state.rows, (kind, task, x, _y, t) => fold(state, store, kind, task, x, t));
-  state.version = store.version;
-  const end = store.endTime;
-  const steps = store.stepCount;
+
+  /** Heap bytes held (the spans, as objects). */
+  byteSize(): number {
+    return 64 * (this.d.spans.length + this.d.out.length) + 40 * this.d.threads.size;
+  }
+
+  /** The spans up to the trace's end (`end`, `steps`), rebuilt once per `version`. */
+  spans(version: number, end: number, steps: number): readonly LoopSpan[] {
+    return spansOf(this.d, version, end, steps);
+  }
+}
+
+function spansOf(state: Derivation, version: number, end: number, steps: number): readonly LoopSpan[] {
+  if (state.version === version) return state.out;
+  state.version = version;
   state.out.length = 0;
   for (const s of state.spans) state.out.push(s);
   const tail: LoopSpan[] = [];

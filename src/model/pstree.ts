@@ -9,7 +9,7 @@ import type { Lane, TaskId } from "./types";
 import { waitKindName } from "./waitKind";
 
 /** What one task is doing, in a few words: "waiting on sleep (line 5)", "running", "done". */
-export function describeActivity(at: LaneAt, nameOf: (id: TaskId) => string): string {
+export function describeActivity(at: Pick<LaneAt, "lane" | "segment">, nameOf: (id: TaskId) => string): string {
   const { segment } = at;
   const line = segment.line ? ` (line ${segment.line})` : "";
   switch (segment.state) {
