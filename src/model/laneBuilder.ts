@@ -7,7 +7,7 @@
  */
 import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
 import { SegmentStream, STATE_CODES, stateCode } from "./segmentStream";
-import { taskId, virtualTime, type FinalState, type Lane, type SegmentState, type TaskId } from "./types";
+import { taskId, virtualTime, type FinalState, type Lane, type Segment, type SegmentState, type TaskId } from "./types";
 
 /** No open segment (the lane has not started, or it ended). */
 export const NO_OPEN = -1;
@@ -36,6 +36,9 @@ export interface LaneBuilder extends Pick<Lane, "id" | "kind" | "name" | "coro" 
   /** Step index of the lane's current step (the run-row count before its last `run` row). */
   currentStep: number;
   changed: boolean;
+  /** The last closed segment, decoded, and its index (kept by the store for cursors at a lane's end). */
+  lastSegment?: Segment;
+  lastSegmentIndex?: number;
 }
 
 /** The state name of the builder's open segment, if any. */

@@ -196,7 +196,7 @@ function foldRow(d: Derivation, detailOf: (index: number) => Detail | undefined,
     case RowKind.run:
       d.steps++;
       d.running = task;
-      d.pendingWakes = [];
+      if (d.pendingWakes.length > 0) d.pendingWakes = [];
       d.failure = undefined;
       return;
     case RowKind.loopEnd:
@@ -245,7 +245,7 @@ function foldRow(d: Derivation, detailOf: (index: number) => Detail | undefined,
         if (task === d.running) for (const w of d.pendingWakes) pushException(d, task, w.waiter, w.t, w.step);
         d.failure = parent !== undefined && parent !== 0 && !d.ended.has(parent) ? { task, parent } : undefined;
       }
-      if (task === d.running) d.pendingWakes = [];
+      if (task === d.running && d.pendingWakes.length > 0) d.pendingWakes = [];
       return;
     }
     case RowKind.cancel: {

@@ -64,7 +64,7 @@ const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED
 
 export class SegmentStream {
   /** Records from the front, checkpoints from the back (checkpoint k ends at `length - 16k`). */
-  private bytes = new Uint8Array(32);
+  private bytes = new Uint8Array(64);
   private used = 0;
   private records = 0;
   private markCount = 0;
@@ -84,6 +84,15 @@ export class SegmentStream {
   /** Bytes of the encoded records. */
   get length(): number {
     return this.used;
+  }
+
+  /** The last segment's start (time, step); 0 when empty. */
+  get lastStart(): number {
+    return this.prevStart;
+  }
+
+  get lastStartStep(): number {
+    return this.prevStep;
   }
 
   /** The last segment's end (time, step). */
@@ -202,8 +211,10 @@ export class SegmentStream {
   /** Copies the record built in `scratch` to the end of the records. */
   private commit(): void {
     this.reserve(sp);
-    this.bytes.set(scratch.subarray(0, sp), this.used);
-    this.used += sp;
+    const bytes = this.bytes;
+    let at = this.used;
+    for (let i = 0; i < sp; i++) bytes[at++] = scratch[i]!;
+    this.used = at;
   }
 
   /** Writes a record's header, step and time into `scratch`. */
@@ -242,12 +253,12 @@ export class SegmentStream {
     scratch[sp++] = v;
   }
 
-  /** Room for `extra` more bytes between the records and the checkpoints; grows by a quarter (spare capacity counts against the budget). */
+  /** Room for `extra` more bytes between the records and the checkpoints; grows by half (spare capacity counts against the budget; a finished lane is trimmed). */
   private reserve(extra: number): void {
     const need = this.used + MARK_BYTES * this.markCount + extra;
     if (need <= this.bytes.length) return;
     let size = this.bytes.length;
-    while (size < need) size = Math.ceil(size * 1.25);
+    while (size < need) size = Math.ceil(size * 1.5);
     this.resize(size);
   }
 
@@ -289,6 +300,15 @@ function writeU32(bytes: Uint8Array, at: number, n: number): void {
 
 function readU32(bytes: Uint8Array, at: number): number {
   return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
+/** A segment object from numbers (attributes -1 = left out). */
+export function segmentOf(code: number, start: number, end: number, startStep: number, endStep: number, waitKind: number, target: number, line: number): Segment {
+  const s: { -readonly [K in keyof Segment]: Segment[K] } = { state: STATE_CODES[code]!, start: virtualTime(start), end: virtualTime(end), startStep, endStep };
+  if (waitKind !== NONE) s.waitKind = waitKind as WaitKind;
+  if (target !== NONE) s.target = taskId(target);
+  if (line !== NONE) s.line = line;
+  return s;
 }
 
 /**
@@ -383,17 +403,7 @@ export class SegmentReader {
 
   /** The current segment as an object. */
   segment(): Segment {
-    const state = STATE_CODES[this.state]!;
-    return {
-      state,
-      start: virtualTime(this.start),
-      end: virtualTime(this.end),
-      startStep: this.startStep,
-      endStep: this.endStep,
-      ...(this.waitKind !== NONE && { waitKind: this.waitKind as WaitKind }),
-      ...(this.target !== NONE && { target: taskId(this.target) }),
-      ...(this.line !== NONE && { line: this.line }),
-    };
+    return segmentOf(this.state, this.start, this.end, this.startStep, this.endStep, this.waitKind, this.target, this.line);
   }
 
   private readVarint(): number {

@@ -21,8 +21,8 @@ import { LiveConcurrencyFold } from "./concurrency";
 import { BUILDER_BYTES, isDetailOfKind, isSequentialWork, LaneFolder, NO_OPEN, openStateOf, type LaneBuilder } from "./laneBuilder";
 import { LoopLaneFold } from "./loopLane";
 import { RelationsFold } from "./relations";
-import { SegmentReader, STATE_CODES, TYPED_ARRAY_OVERHEAD } from "./segmentStream";
-import { taskId, virtualTime, type ConsoleLine, type Lane, type Segment, type VirtualTime } from "./types";
+import { SegmentReader, segmentOf, TYPED_ARRAY_OVERHEAD } from "./segmentStream";
+import { virtualTime, type ConsoleLine, type Lane, type Segment, type VirtualTime } from "./types";
 
 export { loopActivity, type LoopSpan, type LoopState } from "./loopActivity";
 
@@ -193,7 +193,9 @@ export class TraceStore {
   byteSize(): number {
     const log = this.kinds.byteLength + this.tasks.byteLength + this.xs.byteLength + this.ys.byteLength + this.ts.byteLength + this.logSteps.byteLength + 6 * TYPED_ARRAY_OVERHEAD;
     let lanes = 0;
-    for (const b of this.folder.order) lanes += b.stream.byteSize() + BUILDER_BYTES + LANE_BYTES + 2 * (b.name.length + b.coro.length);
+    for (const b of this.folder.order) {
+      lanes += b.stream.byteSize() + BUILDER_BYTES + LANE_BYTES + 2 * (b.name.length + b.coro.length) + (b.lastSegment === undefined ? 0 : SEGMENT_BYTES);
+    }
     const text = this.details.length * DETAIL_BYTES + this.detailText + this.lines.reduce((sum, line) => sum + DETAIL_BYTES + line.text.length, 0);
     const folds = this.relations.byteSize() + this.concurrency.byteSize() + this.loop.byteSize();
     return log + lanes + this.cached * SEGMENT_BYTES + text + folds;
@@ -259,15 +261,29 @@ export class TraceStore {
     return b.stream.count + (b.openState === NO_OPEN ? 0 : 1);
   }
 
-  /** @internal Index of the lane's last segment starting at or before p, or -1. */
+  /**
+   * @internal Index of the lane's last segment starting at or before p, or -1. At or after the
+   * start of the lane's open or last segment (a cursor at the end: the common case) it is O(1).
+   */
   segmentIndexOf(b: LaneBuilder, p: number, axis: "time" | "steps"): number {
-    if (b.openState !== NO_OPEN && (axis === "time" ? b.openStart : b.openStartStep) <= p) return b.stream.count;
+    const time = axis === "time";
+    if (b.openState !== NO_OPEN && (time ? b.openStart : b.openStartStep) <= p) return b.stream.count;
+    const n = b.stream.count;
+    if (n > 0 && (time ? b.stream.lastStart : b.stream.lastStartStep) <= p) return n - 1;
     return b.stream.indexAt(p, axis, sharedReader);
   }
 
-  /** @internal The lane's segment `i`, decoded. */
+  /** @internal The lane's segment `i`, decoded (the last closed one is kept: lanes at their end are asked often). */
   segmentOf(b: LaneBuilder, i: number): Segment | undefined {
-    if (i === b.stream.count) return this.openTail(b);
+    const n = b.stream.count;
+    if (i === n) return this.openTail(b);
+    if (i === n - 1) {
+      if (b.lastSegment === undefined || b.lastSegmentIndex !== i) {
+        b.lastSegment = b.stream.at(i, sharedReader);
+        b.lastSegmentIndex = i;
+      }
+      return b.lastSegment;
+    }
     const e = this.cache.get(b);
     if (e !== undefined && i < e.segs.length && !(e.tail && i === e.segs.length - 1)) return e.segs[i];
     return b.stream.at(i, sharedReader);
@@ -284,16 +300,7 @@ export class TraceStore {
   /** The open segment, ending at the store's current end. */
   private openTail(b: LaneBuilder): Segment | undefined {
     if (b.openState === NO_OPEN) return undefined;
-    return {
-      state: STATE_CODES[b.openState]!,
-      start: virtualTime(b.openStart),
-      end: virtualTime(Math.max(b.openStart, this.endTime)),
-      startStep: b.openStartStep,
-      endStep: Math.max(b.openStartStep, this.steps),
-      ...(b.openWait !== -1 && { waitKind: b.openWait as WaitKind }),
-      ...(b.openTarget !== -1 && { target: taskId(b.openTarget) }),
-      ...(b.openLine !== -1 && { line: b.openLine }),
-    };
+    return segmentOf(b.openState, b.openStart, Math.max(b.openStart, this.endTime), b.openStartStep, Math.max(b.openStartStep, this.steps), b.openWait, b.openTarget, b.openLine);
   }
 
   private log(kind: number, task: number, x: number, y: number, t: number, step: number): void {
