@@ -177,6 +177,17 @@ describe("incremental snapshots", () => {
     expect(store.lanes()[0]!.segments.at(-1)?.end).toBe(9);
   });
 
+  it("counts generator lanes other than the main program's as they are created", () => {
+    const store = storeOf(
+      new TraceBuilder()
+        .created(1, "main program", 0, { lane: "generator", coro: "<module>" })
+        .created(2, "averager", 1, { lane: "generator" })
+        .created(3, "Task-1")
+        .created(4, "gen", 3, { lane: "generator" }),
+    );
+    expect(store.generatorLaneCount).toBe(2);
+  });
+
   it("finds a lane by id and counts lanes without building the list", () => {
     const store = storeOf(new TraceBuilder().created(1, "main").created(7, "seven", 1));
     expect(store.laneCount).toBe(2);

@@ -22,7 +22,7 @@ import { BUILDER_BYTES, isDetailOfKind, isSequentialWork, LaneFolder, NO_OPEN, o
 import { LoopLaneFold } from "./loopLane";
 import { RelationsFold } from "./relations";
 import { SegmentReader, segmentOf, TYPED_ARRAY_OVERHEAD } from "./segmentStream";
-import { virtualTime, type ConsoleLine, type Lane, type Segment, type VirtualTime } from "./types";
+import { isMainProgramLane, virtualTime, type ConsoleLine, type Lane, type Segment, type VirtualTime } from "./types";
 
 export { loopActivity, type LoopSpan, type LoopState } from "./loopActivity";
 
@@ -73,6 +73,7 @@ export class TraceStore {
   private readonly openLines = new Map<string, OpenLine>();
   private linesChanged = false;
   private detailText = 0;
+  private generators = 0;
 
   private lanesMemo: { readonly version: number; readonly lanes: readonly Lane[] } | undefined;
   private linesMemo: readonly ConsoleLine[] = [];
@@ -96,7 +97,7 @@ export class TraceStore {
       if (t > this.maxT) this.maxT = t;
       const step = this.steps;
       if (kind === RowKind.run) this.steps++;
-      if (kind === RowKind.created) this.folder.applyCreated(task, x, y, t);
+      if (kind === RowKind.created) this.created(task, x, y, t);
       else if (kind === RowKind.output) this.applyOutput(task, x, y, t, step);
       else this.folder.applyRow(kind, task, x, y, t, step);
       this.relations.fold(kind, task, x, y, t);
@@ -206,6 +207,11 @@ export class TraceStore {
     return this.byteSize() / Math.max(1, this.steps);
   }
 
+  /** Generator lanes other than the main program's (the run summary's count), O(1). */
+  get generatorLaneCount(): number {
+    return this.generators;
+  }
+
   /** Number of lanes so far (O(1)). */
   get laneCount(): number {
     return this.folder.order.length;
@@ -303,6 +309,13 @@ export class TraceStore {
     return segmentOf(b.openState, b.openStart, Math.max(b.openStart, this.endTime), b.openStartStep, Math.max(b.openStartStep, this.steps), b.openWait, b.openTarget, b.openLine);
   }
 
+  private created(task: number, x: number, y: number, t: number): void {
+    const before = this.folder.order.length;
+    this.folder.applyCreated(task, x, y, t);
+    const lane = this.folder.order[before];
+    if (lane !== undefined && lane.kind === "generator" && !isMainProgramLane(lane)) this.generators++;
+  }
+
   private log(kind: number, task: number, x: number, y: number, t: number, step: number): void {
     if (this.logged === this.kinds.length) {
       const size = this.kinds.length * 2;
@@ -387,12 +400,14 @@ class StoredLane implements Lane {
     this.kind = b.kind;
     this.name = b.name;
     this.coro = b.coro;
-    if (b.parent !== undefined) this.parent = b.parent;
+    // Every field set (undefined when absent): one hidden class for all lanes, so loops over
+    // 10,000 of them stay monomorphic.
+    this.parent = b.parent;
     this.createdAt = b.createdAt;
     this.createdLine = b.createdLine;
     this.finalState = b.finalState;
-    if (b.end !== undefined) this.end = b.end;
-    if (b.cancelledBy !== undefined) this.cancelledBy = b.cancelledBy;
+    this.end = b.end;
+    this.cancelledBy = b.cancelledBy;
   }
 
   get segments(): readonly Segment[] {
