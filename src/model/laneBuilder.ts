@@ -6,7 +6,7 @@
  * ./referenceLanes.ts is the same folding into segment objects, kept as the tests' oracle.
  */
 import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
-import { SegmentStream, STATE_CODES, stateCode } from "./segmentStream";
+import { ByteArena, SegmentStream, STATE_CODES, stateCode } from "./segmentStream";
 import { taskId, virtualTime, type FinalState, type Lane, type Segment, type SegmentState, type TaskId } from "./types";
 
 /** No open segment (the lane has not started, or it ended). */
@@ -75,8 +75,14 @@ export class LaneFolder {
   readonly dirty: LaneBuilder[] = [];
   private closedS = 0;
 
-  /** `detailOf` reads the trace's detail table (lane names, finish results). */
-  constructor(private readonly detailOf: (index: number) => Detail | undefined) {}
+  /**
+   * `detailOf` reads the trace's detail table (lane names, finish results); `arena` holds every
+   * lane's segment chunks.
+   */
+  constructor(
+    private readonly detailOf: (index: number) => Detail | undefined,
+    readonly arena: ByteArena = new ByteArena(),
+  ) {}
 
   /** Seconds of work and simulated I/O in closed segments (see ./savings.ts). */
   get closedSequentialS(): number {
@@ -116,7 +122,6 @@ export class LaneFolder {
         this.setState(lane, stateCode(state), t, step, -1, -1, -1, true);
         lane.finalState = state;
         if (isDetailOfKind(detail, "end")) lane.end = detail;
-        lane.stream.trim();
         return;
       }
       case RowKind.cancel:
@@ -143,7 +148,7 @@ export class LaneFolder {
       ...(y !== 0 && { parent: taskId(y) }),
       createdAt: virtualTime(t),
       createdLine: d.line,
-      stream: new SegmentStream(),
+      stream: new SegmentStream(this.arena),
       openState: NO_OPEN,
       openStart: 0,
       openStartStep: 0,

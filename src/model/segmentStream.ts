@@ -1,6 +1,6 @@
 /**
  * One lane's closed segments as a compact byte stream (issue #8: the trace held in the page stays
- * within 16 bytes per step). A segment is one record of typically 2–3 bytes:
+ * within 16 bytes per step). A segment is one record of typically 1–3 bytes:
  *
  *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
  *            (0 same as the previous record's, 1 / 2 plus / minus an integer number of nanoseconds,
@@ -9,23 +9,29 @@
  *   varint   |start step − previous record's start step|
  *   time     nothing, a varint of nanoseconds, or 8 bytes of f64
  *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
- *            only when they differ from the last waiting/blocked record's (or for other states,
- *            from none)
+ *            only when they differ from the last waiting/blocked record's in the chunk (or, for
+ *            other states, from none)
  *
  * A nanosecond delta is used only when adding it back gives exactly the same double; otherwise
  * the time is written in full, so decoding is exact. A segment's end is the next segment's start;
  * when it is not (time going back on a lane), an end-fix record carrying the end precedes the next
- * record. Every {@link BLOCK} records a checkpoint (start time f64, start step u32, byte offset
- * u32: 16 bytes, kept at the back of the same buffer, growing down) lets a reader start there, so
- * a lane is binary-searched by step or time and decoded a block at a time. One typed array per
- * lane: a lane's fixed cost is small next to its segments.
- * Pure: no DOM, no store; ./traceStore.ts owns one stream per lane.
+ * record.
+ *
+ * Records live in fixed {@link CHUNK}-byte chunks taken from a {@link ByteArena} that all lanes of
+ * a trace share (16 KiB pages): no typed array per lane, nothing copied as a lane grows, at most
+ * one part-filled chunk per lane. Each chunk starts with a header (first record's start time f64,
+ * start step u32, record index u32) that is also the delta base and a fresh attribute context, so
+ * a reader can start at any chunk: a lane is binary-searched by step, time or index over its
+ * chunks, then scanned within one. A record never straddles chunks; 0xFF ends a chunk early.
+ * Pure: no DOM, no store; ./traceStore.ts owns the arena and one stream per lane.
  */
 import type { WaitKind } from "../protocol/trace";
 import { taskId, virtualTime, type Segment, type SegmentState } from "./types";
 
-/** Records per checkpoint. */
-export const BLOCK = 32;
+/** Bytes of one chunk, header included. */
+export const CHUNK = 128;
+const HEADER = 16;
+const PAGE = 1 << 14;
 
 export const STATE_CODES: readonly SegmentState[] = ["ready", "running", "waiting", "blocked", "done", "failed", "cancelled"];
 const CODE_OF: Readonly<Record<SegmentState, number>> = { ready: 0, running: 1, waiting: 2, blocked: 3, done: 4, failed: 5, cancelled: 6 };
@@ -33,6 +39,8 @@ export const stateCode = (state: SegmentState): number => CODE_OF[state];
 const END_FIX = 7;
 const WAITING = 2;
 const BLOCKED = 3;
+/** Never a record header (an end fix has no attributes): the rest of the chunk is unused. */
+const END_OF_CHUNK = 0xff;
 
 const TIME_SAME = 0;
 const TIME_PLUS = 1;
@@ -41,8 +49,6 @@ const TIME_F64 = 3;
 const STEP_NEGATIVE = 1 << 5;
 const HAS_ATTRS = 1 << 6;
 const STEP_PLUS_ONE = 1 << 7;
-/** Bytes of one checkpoint. */
-const MARK_BYTES = 16;
 
 /** Attribute values of a record as numbers: -1 = undefined. The context "none yet" is -2. */
 const NONE = -1;
@@ -50,24 +56,76 @@ const UNSET = -2;
 
 /** Heap bytes of a typed array object and its ArrayBuffer, beyond the bytes themselves (V8, estimated). */
 export const TYPED_ARRAY_OVERHEAD = 128;
+/** A stream object (fields inline) plus its chunk list (a small array of offsets). */
 const STREAM_OBJECT_BYTES = 72;
+const CHUNK_LIST_BYTES = 16;
 
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 /** A record is built here, then copied in at its exact size. */
-const scratch = new Uint8Array(64);
+const scratch = new Uint8Array(96);
 let sp = 0;
 
 const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED;
 
+/** Fixed-size chunks handed out from 16 KiB pages, never freed (a trace only grows). */
+export class ByteArena {
+  readonly pages: Uint8Array[] = [];
+  private next = PAGE;
+
+  /** A fresh chunk's global offset (page index × 16 KiB + offset in the page). */
+  alloc(): number {
+    if (this.next + CHUNK > PAGE) {
+      this.pages.push(new Uint8Array(PAGE));
+      this.next = 0;
+    }
+    const at = (this.pages.length - 1) * PAGE + this.next;
+    this.next += CHUNK;
+    return at;
+  }
+
+  /** Heap bytes held: every page. */
+  byteSize(): number {
+    return this.pages.length * (PAGE + TYPED_ARRAY_OVERHEAD);
+  }
+}
+
+const pageOf = (arena: ByteArena, at: number): Uint8Array => arena.pages[Math.floor(at / PAGE)]!;
+const offsetOf = (at: number): number => at % PAGE;
+
+function readU32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
+function writeU32(bytes: Uint8Array, at: number, n: number): void {
+  bytes[at] = n & 255;
+  bytes[at + 1] = (n >>> 8) & 255;
+  bytes[at + 2] = (n >>> 16) & 255;
+  bytes[at + 3] = (n >>> 24) & 255;
+}
+
+function readF64(bytes: Uint8Array, at: number): number {
+  for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[at + i]!;
+  return f64[0]!;
+}
+
+/** Header field of a chunk: 0 start step, 1 start time, 2 record index. */
+function headerField(arena: ByteArena, chunk: number, field: 0 | 1 | 2): number {
+  const page = pageOf(arena, chunk);
+  const at = offsetOf(chunk);
+  if (field === 1) return readF64(page, at);
+  return readU32(page, at + (field === 0 ? 8 : 12));
+}
+
 export class SegmentStream {
-  /** Records from the front, checkpoints from the back (checkpoint k ends at `length - 16k`). */
-  private bytes = new Uint8Array(64);
-  private used = 0;
+  /** Global offsets of this lane's chunks, in order. */
+  private readonly chunks: number[] = [];
+  /** Bytes used in the last chunk (header included). */
+  private usedInLast = CHUNK;
+  private bytesWritten = 0;
   private records = 0;
-  private markCount = 0;
   private prevStart = 0;
   private prevStep = 0;
   private ctxWait = UNSET;
@@ -76,14 +134,16 @@ export class SegmentStream {
   private lastEndT = 0;
   private lastEndStep = 0;
 
+  constructor(readonly arena: ByteArena = new ByteArena()) {}
+
   /** Number of segments. */
   get count(): number {
     return this.records;
   }
 
-  /** Bytes of the encoded records. */
+  /** Bytes of the encoded records (chunk headers included, unused chunk tails not). */
   get length(): number {
-    return this.used;
+    return this.bytesWritten;
   }
 
   /** The last segment's start (time, step); 0 when empty. */
@@ -104,47 +164,32 @@ export class SegmentStream {
     return this.lastEndStep;
   }
 
-  /** Heap bytes held: the buffer at its capacity plus the objects. */
+  /** Heap bytes of this lane's own objects (its chunks are counted with the arena's pages). */
   byteSize(): number {
-    return this.bytes.byteLength + TYPED_ARRAY_OVERHEAD + STREAM_OBJECT_BYTES;
+    return STREAM_OBJECT_BYTES + CHUNK_LIST_BYTES + 4 * this.chunks.length;
   }
 
-  /** Drops spare capacity (for a lane that will get no more segments). */
-  trim(): void {
-    this.resize(this.used + MARK_BYTES * this.markCount);
+  /** Bytes of arena this lane's chunks take. */
+  get chunkBytes(): number {
+    return CHUNK * this.chunks.length;
   }
 
   /** Appends a segment. `waitKind`, `target`, `line`: -1 = undefined. */
   push(state: number, start: number, startStep: number, end: number, endStep: number, waitKind: number, target: number, line: number): void {
-    if (this.records > 0 && (this.lastEndT !== start || this.lastEndStep !== startStep)) {
-      // Not contiguous with the previous segment: say where that one ended.
-      sp = 0;
-      this.writeHead(END_FIX, this.lastEndT, this.lastEndStep, false);
-      this.commit();
+    // Not contiguous with the previous segment: an end fix says where that one ended.
+    const fix = this.records > 0 && (this.lastEndT !== start || this.lastEndStep !== startStep);
+    this.encode(fix, state, start, startStep, waitKind, target, line);
+    if (this.usedInLast + sp > CHUNK) {
+      this.openChunk(start, startStep);
+      this.encode(fix, state, start, startStep, waitKind, target, line);
     }
-    const at = this.records % BLOCK === 0;
-    if (at) {
-      this.reserve(MARK_BYTES);
-      this.markCount++;
-      writeMark(this.bytes, this.markCount - 1, start, startStep, this.used);
-      this.ctxWait = UNSET;
-      this.ctxTarget = UNSET;
-      this.ctxLine = UNSET;
-    }
-    const withCtx = hasAttrs(state);
-    const ew = withCtx ? this.ctxWait : NONE;
-    const et = withCtx ? this.ctxTarget : NONE;
-    const el = withCtx ? this.ctxLine : NONE;
-    const attrs = waitKind !== ew || target !== et || line !== el;
-    sp = 0;
-    this.writeHead(state, start, startStep, attrs);
-    if (attrs) {
-      this.writeVarint(waitKind + 1);
-      this.writeVarint(target === NONE ? 0 : zigzag(target) + 1);
-      this.writeVarint(line === NONE ? 0 : zigzag(line) + 1);
-    }
-    this.commit();
-    if (withCtx) {
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    const page = pageOf(this.arena, chunk);
+    let at = offsetOf(chunk) + this.usedInLast;
+    for (let i = 0; i < sp; i++) page[at++] = scratch[i]!;
+    this.usedInLast += sp;
+    this.bytesWritten += sp;
+    if (hasAttrs(state)) {
       this.ctxWait = waitKind;
       this.ctxTarget = target;
       this.ctxLine = line;
@@ -158,9 +203,9 @@ export class SegmentStream {
 
   /** Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed sorted. */
   indexAt(p: number, axis: "time" | "steps", reader: SegmentReader = new SegmentReader()): number {
-    const block = this.blockAt(p, axis === "time" ? 1 : 0);
-    if (block < 0) return -1;
-    reader.seek(this, block);
+    const chunk = this.chunkWhere(axis === "time" ? 1 : 0, p);
+    if (chunk < 0) return -1;
+    reader.seekChunk(this, chunk);
     let found = -1;
     while (reader.next()) {
       if ((axis === "time" ? reader.start : reader.startStep) > p) break;
@@ -169,14 +214,31 @@ export class SegmentStream {
     return found;
   }
 
-  /** Last checkpoint whose value (0 step, 1 time) is ≤ p, or -1. */
-  private blockAt(p: number, field: 0 | 1): number {
+  /** Every segment from index `from` on, decoded (new objects). */
+  decode(from = 0): Segment[] {
+    const out: Segment[] = [];
+    const r = new SegmentReader();
+    r.seekRecord(this, from);
+    while (r.next()) if (r.index >= from) out.push(r.segment());
+    return out;
+  }
+
+  /** Segment `i`, decoded, or undefined. */
+  at(i: number, reader: SegmentReader = new SegmentReader()): Segment | undefined {
+    if (i < 0 || i >= this.records) return undefined;
+    reader.seekRecord(this, i);
+    while (reader.next()) if (reader.index === i) return reader.segment();
+    return undefined;
+  }
+
+  /** Last chunk whose header value (0 step, 1 time, 2 record index) is ≤ p, or -1. */
+  chunkWhere(field: 0 | 1 | 2, p: number): number {
     let lo = 0;
-    let hi = this.markCount - 1;
+    let hi = this.chunks.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (markField(this.bytes, mid, field) <= p) {
+      if (headerField(this.arena, this.chunks[mid]!, field) <= p) {
         found = mid;
         lo = mid + 1;
       } else {
@@ -186,35 +248,55 @@ export class SegmentStream {
     return found;
   }
 
-  /** Every segment, decoded (new objects). */
-  decode(from = 0): Segment[] {
-    const out: Segment[] = [];
-    const r = new SegmentReader();
-    r.seek(this, Math.floor(from / BLOCK));
-    while (r.next()) if (r.index >= from) out.push(r.segment());
-    return out;
-  }
-
-  /** Segment `i`, decoded, or undefined. */
-  at(i: number, reader: SegmentReader = new SegmentReader()): Segment | undefined {
-    if (i < 0 || i >= this.records) return undefined;
-    reader.seek(this, Math.floor(i / BLOCK));
-    while (reader.next()) if (reader.index === i) return reader.segment();
-    return undefined;
-  }
-
   /** @internal for SegmentReader */
-  raw(): { readonly bytes: Uint8Array; readonly used: number; readonly markCount: number } {
-    return { bytes: this.bytes, used: this.used, markCount: this.markCount };
+  chunkList(): readonly number[] {
+    return this.chunks;
   }
 
-  /** Copies the record built in `scratch` to the end of the records. */
-  private commit(): void {
-    this.reserve(sp);
-    const bytes = this.bytes;
-    let at = this.used;
-    for (let i = 0; i < sp; i++) bytes[at++] = scratch[i]!;
-    this.used = at;
+  /** @internal for SegmentReader: bytes used in the last chunk. */
+  get lastChunkUsed(): number {
+    return this.usedInLast;
+  }
+
+  /** Ends the current chunk and starts one whose first record starts at (start, step). */
+  private openChunk(start: number, step: number): void {
+    const n = this.chunks.length;
+    if (n > 0 && this.usedInLast < CHUNK) {
+      const last = this.chunks[n - 1]!;
+      pageOf(this.arena, last)[offsetOf(last) + this.usedInLast] = END_OF_CHUNK;
+    }
+    const chunk = this.arena.alloc();
+    const page = pageOf(this.arena, chunk);
+    const at = offsetOf(chunk);
+    f64[0] = start;
+    page.set(f64Bytes, at);
+    writeU32(page, at + 8, step);
+    writeU32(page, at + 12, this.records);
+    this.chunks.push(chunk);
+    this.usedInLast = HEADER;
+    this.bytesWritten += HEADER;
+    this.prevStart = start;
+    this.prevStep = step;
+    this.ctxWait = UNSET;
+    this.ctxTarget = UNSET;
+    this.ctxLine = UNSET;
+  }
+
+  /** Builds the record (after an end fix, if `fix`) in `scratch`, against the current base and context. */
+  private encode(fix: boolean, state: number, start: number, startStep: number, waitKind: number, target: number, line: number): void {
+    sp = 0;
+    if (fix) this.writeHead(END_FIX, this.lastEndT, this.lastEndStep, false);
+    const withCtx = hasAttrs(state);
+    const ew = withCtx ? this.ctxWait : NONE;
+    const et = withCtx ? this.ctxTarget : NONE;
+    const el = withCtx ? this.ctxLine : NONE;
+    const attrs = waitKind !== ew || target !== et || line !== el;
+    this.writeHead(state, start, startStep, attrs);
+    if (attrs) {
+      writeVarint(waitKind + 1);
+      writeVarint(target === NONE ? 0 : zigzag(target) + 1);
+      writeVarint(line === NONE ? 0 : zigzag(line) + 1);
+    }
   }
 
   /** Writes a record's header, step and time into `scratch`. */
@@ -231,75 +313,26 @@ export class SegmentStream {
         nanos = Math.abs(d);
       }
     }
-    const negative = stepDelta < 0;
     const plusOne = stepDelta === 1;
-    scratch[sp++] = code | (mode << 3) | (negative ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
-    if (!plusOne) this.writeVarint(Math.abs(stepDelta));
+    scratch[sp++] = code | (mode << 3) | (stepDelta < 0 ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
+    if (!plusOne) writeVarint(Math.abs(stepDelta));
     if (mode === TIME_PLUS || mode === TIME_MINUS) {
-      this.writeVarint(nanos);
+      writeVarint(nanos);
     } else if (mode === TIME_F64) {
       f64[0] = start;
       scratch.set(f64Bytes, sp);
       sp += 8;
     }
   }
-
-  private writeVarint(n: number): void {
-    let v = n;
-    while (v >= 128) {
-      scratch[sp++] = (v % 128) | 128;
-      v = Math.floor(v / 128);
-    }
-    scratch[sp++] = v;
-  }
-
-  /** Room for `extra` more bytes between the records and the checkpoints; grows by half (spare capacity counts against the budget; a finished lane is trimmed). */
-  private reserve(extra: number): void {
-    const need = this.used + MARK_BYTES * this.markCount + extra;
-    if (need <= this.bytes.length) return;
-    let size = this.bytes.length;
-    while (size < need) size = Math.ceil(size * 1.5);
-    this.resize(size);
-  }
-
-  private resize(size: number): void {
-    if (size === this.bytes.length) return;
-    const marks = MARK_BYTES * this.markCount;
-    const next = new Uint8Array(size);
-    next.set(this.bytes.subarray(0, this.used));
-    next.set(this.bytes.subarray(this.bytes.length - marks), size - marks);
-    this.bytes = next;
-  }
 }
 
-/** Writes checkpoint k (from the back of `bytes`): start time, start step, byte offset. */
-function writeMark(bytes: Uint8Array, k: number, start: number, step: number, offset: number): void {
-  const at = bytes.length - MARK_BYTES * (k + 1);
-  f64[0] = start;
-  bytes.set(f64Bytes, at);
-  writeU32(bytes, at + 8, step);
-  writeU32(bytes, at + 12, offset);
-}
-
-/** Field of checkpoint k: 0 start step, 1 start time, 2 byte offset. */
-function markField(bytes: Uint8Array, k: number, field: 0 | 1 | 2): number {
-  const at = bytes.length - MARK_BYTES * (k + 1);
-  if (field === 1) {
-    for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[at + i]!;
-    return f64[0]!;
+function writeVarint(n: number): void {
+  let v = n;
+  while (v >= 128) {
+    scratch[sp++] = (v % 128) | 128;
+    v = Math.floor(v / 128);
   }
-  return readU32(bytes, at + (field === 0 ? 8 : 12));
-}
-
-function writeU32(bytes: Uint8Array, at: number, n: number): void {
-  bytes[at] = n & 255;
-  bytes[at + 1] = (n >>> 8) & 255;
-  bytes[at + 2] = (n >>> 16) & 255;
-  bytes[at + 3] = (n >>> 24) & 255;
-}
-
-function readU32(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  scratch[sp++] = v;
 }
 
 /** A segment object from numbers (attributes -1 = left out). */
@@ -312,7 +345,7 @@ export function segmentOf(code: number, start: number, end: number, startStep: n
 }
 
 /**
- * Walks a stream's segments in order without allocating per segment: after `seek`, each `next()`
+ * Walks a stream's segments in order without allocating per segment: after a seek, each `next()`
  * fills the public fields with the next segment (attributes -1 = undefined). One reader can be
  * reused across lanes.
  */
@@ -328,9 +361,11 @@ export class SegmentReader {
   line = NONE;
 
   private stream: SegmentStream | undefined;
-  private bytes: Uint8Array = new Uint8Array(0);
-  private used = 0;
+  private chunks: readonly number[] = [];
+  private chunk = 0;
+  private page: Uint8Array = new Uint8Array(0);
   private pos = 0;
+  private end_ = 0;
   private baseStart = 0;
   private baseStep = 0;
   private ctxWait = UNSET;
@@ -345,29 +380,26 @@ export class SegmentReader {
   private laTarget = NONE;
   private laLine = NONE;
 
-  /** Positions the reader before the first segment of checkpoint block `block`. */
-  seek(stream: SegmentStream, block: number): void {
-    const raw = stream.raw();
+  /** Positions the reader before the first segment of the stream's chunk `c`. */
+  seekChunk(stream: SegmentStream, c: number): void {
     this.stream = stream;
-    this.bytes = raw.bytes;
-    this.used = raw.used;
+    this.chunks = stream.chunkList();
     this.has = false;
     this.index = -1;
-    this.ctxWait = UNSET;
-    this.ctxTarget = UNSET;
-    this.ctxLine = UNSET;
-    if (block < 0 || block >= raw.markCount) {
-      this.pos = this.used;
-      return;
+    if (c < 0 || c >= this.chunks.length) return;
+    this.openChunk(c);
+    this.index = headerField(stream.arena, this.chunks[c]!, 2) - 1;
+    if (this.more()) this.readRecord();
+    // An end fix opening the chunk belongs to the previous chunk's last segment.
+    if (this.has && this.laCode === END_FIX) {
+      this.has = false;
+      if (this.more()) this.readRecord();
     }
-    this.index = block * BLOCK - 1;
-    this.pos = markField(raw.bytes, block, 2);
-    this.readRecord();
-    // The checkpoint's own values replace the delta-decoded ones (the base before it is unknown).
-    this.laStep = markField(raw.bytes, block, 0);
-    this.laStart = markField(raw.bytes, block, 1);
-    this.baseStart = this.laStart;
-    this.baseStep = this.laStep;
+  }
+
+  /** Positions the reader at or before segment `i` (at the start of its chunk). */
+  seekRecord(stream: SegmentStream, i: number): void {
+    this.seekChunk(stream, Math.max(0, stream.chunkWhere(2, i)));
   }
 
   /** Moves to the next segment; false at the end of the stream. */
@@ -381,13 +413,13 @@ export class SegmentReader {
     this.target = this.laTarget;
     this.line = this.laLine;
     this.has = false;
-    if (this.pos < this.used) {
+    if (this.more()) {
       this.readRecord();
       if (this.laCode === END_FIX) {
         this.end = this.laStart;
         this.endStep = this.laStep;
         this.has = false;
-        if (this.pos < this.used) this.readRecord();
+        if (this.more()) this.readRecord();
         return true;
       }
     }
@@ -406,12 +438,36 @@ export class SegmentReader {
     return segmentOf(this.state, this.start, this.end, this.startStep, this.endStep, this.waitKind, this.target, this.line);
   }
 
+  private openChunk(c: number): void {
+    const at = this.chunks[c]!;
+    const stream = this.stream!;
+    this.chunk = c;
+    this.page = pageOf(stream.arena, at);
+    const from = offsetOf(at);
+    this.baseStart = readF64(this.page, from);
+    this.baseStep = readU32(this.page, from + 8);
+    this.pos = from + HEADER;
+    this.end_ = from + (c === this.chunks.length - 1 ? stream.lastChunkUsed : CHUNK);
+    this.ctxWait = UNSET;
+    this.ctxTarget = UNSET;
+    this.ctxLine = UNSET;
+  }
+
+  /** Whether another record follows, moving to the next chunk when this one is done. */
+  private more(): boolean {
+    while (this.pos >= this.end_ || this.page[this.pos] === END_OF_CHUNK) {
+      if (this.chunk + 1 >= this.chunks.length) return false;
+      this.openChunk(this.chunk + 1);
+    }
+    return true;
+  }
+
   private readVarint(): number {
     let result = 0;
     let mul = 1;
     let b: number;
     do {
-      b = this.bytes[this.pos++]!;
+      b = this.page[this.pos++]!;
       result += (b & 127) * mul;
       mul *= 128;
     } while (b & 128);
@@ -420,7 +476,7 @@ export class SegmentReader {
 
   /** Reads one record into the look-ahead; an end fix does not move the base. */
   private readRecord(): void {
-    const head = this.bytes[this.pos++]!;
+    const head = this.page[this.pos++]!;
     const code = head & 7;
     const mode = (head >> 3) & 3;
     const delta = (head & STEP_PLUS_ONE) !== 0 ? 1 : this.readVarint();
@@ -430,8 +486,8 @@ export class SegmentReader {
       const n = this.readVarint();
       start = this.baseStart + (mode === TIME_MINUS ? -n : n) / 1e9;
     } else if (mode === TIME_F64) {
-      for (let i = 0; i < 8; i++) f64Bytes[i] = this.bytes[this.pos++]!;
-      start = f64[0]!;
+      start = readF64(this.page, this.pos);
+      this.pos += 8;
     }
     this.has = true;
     this.laCode = code;

@@ -2,8 +2,9 @@
  * The run's trace, as it arrives: each batch of rows (../protocol/trace.ts) is folded on arrival,
  * once, and the rows are not kept (issue #8: the trace held in the page stays within 16 bytes per
  * step). What is kept:
- * - per lane, its closed segments as a compact byte stream (./segmentStream.ts, 2–3 bytes a
- *   segment on an ideal clock) and its open segment as a few numbers (./laneBuilder.ts);
+ * - per lane, its closed segments as a compact byte stream (./segmentStream.ts, 1–3 bytes a
+ *   segment on an ideal clock, in 128-byte chunks of 16 KiB pages shared by all lanes) and its
+ *   open segment as a few numbers (./laneBuilder.ts);
  * - the folds that need every row, owned here and fed as rows arrive: relations and marks
  *   (./relations.ts), live concurrency bins (./concurrency.ts), the loop lane (./loopLane.ts);
  * - a side log of the rare rows (everything but `run`, `ready` and `suspend`, plus suspensions at
@@ -193,7 +194,7 @@ export class TraceStore {
    */
   byteSize(): number {
     const log = this.kinds.byteLength + this.tasks.byteLength + this.xs.byteLength + this.ys.byteLength + this.ts.byteLength + this.logSteps.byteLength + 6 * TYPED_ARRAY_OVERHEAD;
-    let lanes = 0;
+    let lanes = this.folder.arena.byteSize();
     for (const b of this.folder.order) {
       lanes += b.stream.byteSize() + BUILDER_BYTES + LANE_BYTES + 2 * (b.name.length + b.coro.length) + (b.lastSegment === undefined ? 0 : SEGMENT_BYTES);
     }
@@ -298,7 +299,7 @@ export class TraceStore {
   /** @internal Calls `visit` with the start (time or step) of each of the lane's segments, allocating nothing. */
   forEachStartOf(b: LaneBuilder, axis: "time" | "steps", visit: (start: number) => void): void {
     const r = sharedReader;
-    r.seek(b.stream, 0);
+    r.seekChunk(b.stream, 0);
     while (r.next()) visit(axis === "time" ? r.start : r.startStep);
     if (b.openState !== NO_OPEN) visit(axis === "time" ? b.openStart : b.openStartStep);
   }
