@@ -89,11 +89,8 @@ interface PendingWake {
 }
 
 interface Derivation {
-  /** Rows before this index have been folded in. */
-  rows: number;
   /** Run rows seen so far. */
   steps: number;
-  version: number;
   readonly relations: Relation[];
   readonly marks: LaneMark[];
   /** Live (not yet finished) children of each lane, in creation order. */
@@ -130,9 +127,7 @@ export function traceRelations(store: TraceStore): TraceRelations {
 /** Folds rows, in order, into relations and marks; the store owns one and feeds it every row. */
 export class RelationsFold implements TraceRelations {
   private readonly d: Derivation = {
-    rows: 0,
     steps: 0,
-    version: -1,
     relations: [],
     marks: [],
     liveChildren: new Map(),
