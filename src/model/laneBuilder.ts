@@ -41,6 +41,39 @@ export interface LaneBuilder extends Pick<Lane, "id" | "kind" | "name" | "coro" 
   lastSegmentIndex?: number;
 }
 
+/**
+ * A builder as a class with every field set in its constructor: one hidden class for all lanes,
+ * so the per-row folding reads and writes fields at fixed offsets (an object literal with
+ * conditional spreads can end up in dictionary mode).
+ */
+class Builder implements LaneBuilder {
+  openState = NO_OPEN;
+  openStart = 0;
+  openStartStep = 0;
+  openWait = -1;
+  openTarget = -1;
+  openLine = -1;
+  finalState: FinalState = "pending";
+  end: EndDetail | undefined = undefined;
+  cancelledBy: TaskId | undefined = undefined;
+  currentStep = 0;
+  changed = false;
+  lastSegment: Segment | undefined = undefined;
+  lastSegmentIndex: number | undefined = undefined;
+
+  constructor(
+    readonly id: TaskId,
+    readonly kind: Lane["kind"],
+    readonly name: string,
+    readonly coro: string,
+    readonly parent: TaskId | undefined,
+    readonly createdAt: Lane["createdAt"],
+    readonly createdLine: number,
+    readonly stream: SegmentStream,
+    readonly index: number,
+  ) {}
+}
+
 /** The state name of the builder's open segment, if any. */
 export function openStateOf(b: LaneBuilder): SegmentState | undefined {
   return b.openState === NO_OPEN ? undefined : STATE_CODES[b.openState];
@@ -140,26 +173,8 @@ export class LaneFolder {
     const detail = this.detailOf(x);
     if (!isDetailOfKind(detail, "lane") || this.byId.has(task)) return;
     const d: LaneDetail = detail;
-    const lane: LaneBuilder = {
-      id: taskId(task),
-      kind: d.lane === "thread" || d.lane === "generator" ? d.lane : "task",
-      name: d.name,
-      coro: d.coro,
-      ...(y !== 0 && { parent: taskId(y) }),
-      createdAt: virtualTime(t),
-      createdLine: d.line,
-      stream: new SegmentStream(this.arena),
-      openState: NO_OPEN,
-      openStart: 0,
-      openStartStep: 0,
-      openWait: -1,
-      openTarget: -1,
-      openLine: -1,
-      index: this.order.length,
-      finalState: "pending",
-      currentStep: 0,
-      changed: false,
-    };
+    const kind = d.lane === "thread" || d.lane === "generator" ? d.lane : "task";
+    const lane = new Builder(taskId(task), kind, d.name, d.coro, y !== 0 ? taskId(y) : undefined, virtualTime(t), d.line, new SegmentStream(this.arena), this.order.length);
     this.byId.set(task, lane);
     this.order.push(lane);
     this.touch(lane);

@@ -42,7 +42,7 @@ export function mergeTraceBatches(batches: readonly TraceMessage[]): TraceMessag
  * Rows one frame applies: folding a row costs about a microsecond, so this keeps a frame's trace
  * work near 10 ms (issue #8: no main-thread task over 50 ms while a million steps stream in).
  */
-export const MAX_FLUSH_ROWS = 12_000;
+export const MAX_FLUSH_ROWS = 10_000;
 
 function sliceOf(m: TraceMessage, from: number, to: number, withDetails: boolean): TraceMessage {
   const c = m.columns;
