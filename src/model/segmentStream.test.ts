@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../protocol/trace";
-import { ByteArena, CHUNK, SegmentReader, SegmentStream, stateCode } from "./segmentStream";
+import { ByteArena, CHUNK, SegmentReader, SegmentStream, stateCode, ulpOf } from "./segmentStream";
 
 /** Roughly the segments of one chunk (2 bytes each). */
 const BLOCK = CHUNK / 2;
@@ -81,6 +81,27 @@ describe("SegmentStream encoding", () => {
     const stream = streamOf(segments);
     expect(stream.decode()).toEqual(segments);
     expect(stream.length / segments.length).toBeLessThan(5);
+  });
+
+  it("codes a realistic clock's times (sums of measured floats) as ulp deltas: exact, and well under an f64 each", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    // Like a realistic clock: each step adds a measured CPU time (a difference of two timer readings).
+    // Five seconds into a run, a lane's times are sums of such measurements.
+    const segments = laneOf(3000, () => 12.345678 + rand() * 3e-5 - 12.345678).map((x) => ({ ...x, start: x.start + 5, end: x.end + 5 }) as Segment);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    // An f64 record would be 10 bytes with its header and step.
+    expect(stream.length / segments.length).toBeLessThan(9);
+  });
+
+  it("knows the spacing of doubles", () => {
+    expect(ulpOf(1)).toBe(2 ** -52);
+    expect(ulpOf(1.5)).toBe(2 ** -52);
+    expect(ulpOf(2)).toBe(2 ** -51);
+    expect(ulpOf(1000)).toBe(2 ** -43);
+    expect(ulpOf(0)).toBe(0);
+    expect(ulpOf(-1)).toBe(0);
   });
 
   it("shares one arena between lanes: chunks interleave, each lane still decodes its own", () => {

@@ -3,17 +3,21 @@
  * within 16 bytes per step). A segment is one record of typically 1–3 bytes:
  *
  *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
- *            (0 same as the previous record's, 1 / 2 plus / minus an integer number of nanoseconds,
- *            3 a full f64), bit 5 the step delta is negative, bit 6 wait kind, target and line
+ *            (0 same as the previous record's, 1 plus an integer number of nanoseconds, 2 plus an
+ *            integer number of ulps of the previous time, 3 a full f64), bit 5 the step delta is
+ *            negative, bit 6 wait kind, target and line
  *            follow, bit 7 the step delta is +1 (and the varint is left out)
  *   varint   |start step − previous record's start step|
- *   time     nothing, a varint of nanoseconds, or 8 bytes of f64
+ *   time     nothing, a varint of nanoseconds or ulps, or 8 bytes of f64
  *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
  *            only when they differ from the last waiting/blocked record's in the chunk (or, for
  *            other states, from none)
  *
- * A nanosecond delta is used only when adding it back gives exactly the same double; otherwise
- * the time is written in full, so decoding is exact. A segment's end is the next segment's start;
+ * A delta is used only when adding it back gives exactly the same double, so decoding is exact:
+ * nanoseconds fit the ideal clock (times that are sums of round numbers); a realistic clock's
+ * times are sums of measured floats, and there the difference to the previous time, counted in
+ * units in the last place of that time (a power of two, so the sum is exact), takes 4–5 bytes
+ * instead of 8. Otherwise (time going back, a first time) the f64 is written in full. A segment's end is the next segment's start;
  * when it is not (time going back on a lane), an end-fix record carrying the end precedes the next
  * record.
  *
@@ -43,8 +47,8 @@ const BLOCKED = 3;
 const END_OF_CHUNK = 0xff;
 
 const TIME_SAME = 0;
-const TIME_PLUS = 1;
-const TIME_MINUS = 2;
+const TIME_NANOS = 1;
+const TIME_ULPS = 2;
 const TIME_F64 = 3;
 const STEP_NEGATIVE = 1 << 5;
 const HAS_ATTRS = 1 << 6;
@@ -65,6 +69,14 @@ const f64Bytes = new Uint8Array(f64.buffer);
 /** A record is built here, then copied in at its exact size. */
 const scratch = new Uint8Array(96);
 let sp = 0;
+
+/** The spacing of doubles at x (its unit in the last place), for a normal positive x; 0 otherwise. */
+export function ulpOf(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 0;
+  f64[0] = x;
+  const exponent = ((f64Bytes[7]! & 0x7f) << 4) | (f64Bytes[6]! >> 4);
+  return exponent === 0 ? 0 : 2 ** (exponent - 1075);
+}
 
 const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
@@ -304,19 +316,27 @@ export class SegmentStream {
     const stepDelta = step - this.prevStep;
     let mode = TIME_F64;
     let nanos = 0;
-    if (start === this.prevStart) {
+    const prev = this.prevStart;
+    if (start === prev) {
       mode = TIME_SAME;
-    } else {
-      const d = Math.round((start - this.prevStart) * 1e9);
-      if (Number.isSafeInteger(d) && this.prevStart + d / 1e9 === start) {
-        mode = d > 0 ? TIME_PLUS : TIME_MINUS;
-        nanos = Math.abs(d);
+    } else if (start > prev) {
+      const d = Math.round((start - prev) * 1e9);
+      if (Number.isSafeInteger(d) && prev + d / 1e9 === start) {
+        mode = TIME_NANOS;
+        nanos = d;
+      } else {
+        const u = ulpOf(prev);
+        const k = u > 0 ? (start - prev) / u : 0;
+        if (Number.isSafeInteger(k) && k > 0 && prev + k * u === start) {
+          mode = TIME_ULPS;
+          nanos = k;
+        }
       }
     }
     const plusOne = stepDelta === 1;
     scratch[sp++] = code | (mode << 3) | (stepDelta < 0 ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
     if (!plusOne) writeVarint(Math.abs(stepDelta));
-    if (mode === TIME_PLUS || mode === TIME_MINUS) {
+    if (mode === TIME_NANOS || mode === TIME_ULPS) {
       writeVarint(nanos);
     } else if (mode === TIME_F64) {
       f64[0] = start;
@@ -482,9 +502,10 @@ export class SegmentReader {
     const delta = (head & STEP_PLUS_ONE) !== 0 ? 1 : this.readVarint();
     const step = this.baseStep + ((head & STEP_NEGATIVE) !== 0 ? -delta : delta);
     let start = this.baseStart;
-    if (mode === TIME_PLUS || mode === TIME_MINUS) {
-      const n = this.readVarint();
-      start = this.baseStart + (mode === TIME_MINUS ? -n : n) / 1e9;
+    if (mode === TIME_NANOS) {
+      start = this.baseStart + this.readVarint() / 1e9;
+    } else if (mode === TIME_ULPS) {
+      start = this.baseStart + this.readVarint() * ulpOf(this.baseStart);
     } else if (mode === TIME_F64) {
       start = readF64(this.page, this.pos);
       this.pos += 8;
