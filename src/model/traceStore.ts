@@ -13,8 +13,8 @@
  * - details and console lines.
  *
  * `Lane.segments` is decoded on demand for the lanes something looks at, with a small cache
- * bounded by segment count; `Lane.segmentAt` answers "the segment at p" by a binary search over
- * the stream's checkpoints without decoding the lane. Per batch the cost is O(new rows) plus
+ * bounded by segment count; `Lane.segmentIndexAt` answers "the segment at p" by a binary search over
+ * the stream's chunk headers without decoding the lane. Per batch the cost is O(new rows) plus
  * O(lanes that changed).
  */
 import { RowKind, WaitKind, type Detail, type TextDetail, type TraceColumns } from "../protocol/trace";

@@ -53,7 +53,7 @@ export interface Lane {
   readonly segments: readonly Segment[];
   /** `segments.length`, without decoding (stored lanes). */
   readonly segmentCount?: number;
-  /** Index of the last segment starting at or before p on the axis, or -1 (stored lanes: a binary search over checkpoints). */
+  /** Index of the last segment starting at or before p on the axis, or -1 (stored lanes: a binary search over chunk headers). */
   segmentIndexAt?(p: number, axis: "time" | "steps"): number;
   /** Segment `i`, decoded alone (stored lanes). */
   segmentAtIndex?(i: number): Segment | undefined;
