@@ -10,7 +10,10 @@
 // Builds nothing: it serves the `npm run build` output (dist/, or BENCH_DIST) with `vite preview`
 // on its own port, opens it with Playwright, runs 10,000 tasks × 100 `await asyncio.sleep(0)`
 // (1M steps) and measures, while the trace streams in, the longest main-thread task
-// (PerformanceObserver 'longtask') and the longest gap between animation frames. Then it scripts
+// (PerformanceObserver 'longtask'; and from a Chromium trace, the longest by thread CPU time, which
+// other processes on a shared machine do not stretch), the longest gap between animation frames,
+// and the JS heap with garbage collected before and after the run (CDP HeapProfiler) beside the
+// store's own count (window.taskline.traceBytes()). Then it scripts
 // zooms (W/S, Ctrl+wheel), pans (A/D, drag) and vertical scrolls over the finished run and reports
 // per-frame main-thread work (the event handler plus the swimlane's paint, measured in the page)
 // and the interval between frames. Prints a table. A benchmark, not a test: it never fails on a
@@ -218,6 +221,20 @@ console.log(`${"-".repeat(w0)}  ${"-".repeat(w1)}  ------`);
 for (const r of rows) console.log(`${r.measure.padEnd(w0)}  ${r.value.padEnd(w1)}  ${r.target}`);
 if (AS_JSON) console.log(JSON.stringify({ section: "render", cores: cpus().length, loadAverage: [loadAtStart, loadavg()[0]], rows }));
 
+/** The page's main-thread tasks in a Chromium trace: RunTask events of the busiest CrRendererMain thread. */
+function mainThreadTasks(events) {
+  const mains = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== "X" || !mains.has(key) || !/RunTask/.test(e.name)) continue;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  return [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
 /** 2. The 1M-step run: streaming responsiveness, then scripted pan/zoom/scroll. */
 async function bigRun() {
   preview = await startPreview();
@@ -241,16 +258,28 @@ async function bigRun() {
   await page.goto(`${url}#code/${LZString.compressToEncodedURIComponent(PROGRAM)}&clock=ideal`);
   const status = page.getByTestId("run-status");
   await status.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 120_000 });
+  // Heap with garbage collected before and after the run: the delta is what the run left held.
+  const cdp = await page.context().newCDPSession(page);
+  const heapNow = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  const heapBefore = await heapNow();
 
   // 1. Streaming.
   await page.evaluate(() => {
     window.__bench.recording = true;
   });
+  // Chromium's own task records too: each main-thread task's wall time and its thread CPU time
+  // (`tdur`), which other processes on a shared machine do not stretch.
+  await browser.startTracing(page, { categories: ["toplevel"] });
   const started = Date.now();
   await page.getByTestId("run").click();
   await page.locator('[data-testid=run-status]:not([data-state="running"]):not([data-state="ready"])').waitFor({ timeout: 600_000 });
   const runWallS = (Date.now() - started) / 1000;
   await page.waitForTimeout(500);
+  const mainThreadCpu = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents).map((t) => (t.tdur ?? 0) / 1000);
   const streaming = await page.evaluate(() => {
     const b = window.__bench;
     b.recording = false;
@@ -263,10 +292,8 @@ async function bigRun() {
   const summary = page.getByTestId("run-summary");
   const steps = Number(await summary.getAttribute("data-steps"));
   const lanes = Number(await page.getByTestId("swimlane").getAttribute("data-lanes"));
-  const heap = await page.evaluate(() => {
-    const m = performance.memory;
-    return m === undefined ? NaN : m.usedJSHeapSize;
-  });
+  const heap = await heapNow();
+  const held = await page.evaluate(() => window.taskline?.traceBytes?.());
 
   // 2. Interaction: one scripted action per frame, dispatched inside the page so Playwright's
   //    round trips do not count; per-frame work = the action's handler + the paint it schedules.
@@ -326,8 +353,17 @@ async function bigRun() {
   row("longest main-thread task while streaming", ms(longest), "≤ 50 ms", longest);
   row("long tasks (> 50 ms) while streaming", `${streaming.longTasks.length}, total ${ms(streaming.longTasks.reduce((a, b) => a + b, 0))}`);
   row("longest gap between frames while streaming", ms(Math.max(0, ...streaming.gaps)));
+  const longestCpu = Math.max(0, ...mainThreadCpu);
+  row("longest main-thread task while streaming, thread CPU time", `${ms(longestCpu)} (${mainThreadCpu.filter((x) => x > 50).length} tasks > 50 ms CPU)`, "(load-independent view of the row above)");
   row("p95 frame interval, scripted pan/zoom/scroll", ms(pct(interaction.intervals, 95)), "≤ 16.7 ms (vsync)", pct(interaction.intervals, 95));
   row(`p95 main-thread work per frame (${lanes.toLocaleString("en")} lanes)`, ms(pct(interaction.work, 95)), "≤ 16 ms", pct(interaction.work, 95));
   row("median frame work", ms(pct(interaction.work, 50)));
-  row("JS heap after the run", Number.isFinite(heap) ? `${(heap / 1e6).toFixed(0)} MB, ${(heap / Math.max(1, steps)).toFixed(0)} B/step (whole page)` : "n/a", "trace ≤ 16 B/step");
+  const perStep = (bytes) => `${(bytes / Math.max(1, steps)).toFixed(1)} B/step`;
+  row("JS heap after the run (GC'd)", `${(heap / 1e6).toFixed(0)} MB, ${perStep(heap)} (whole page)`);
+  row("JS heap held by the run (GC'd after − before)", `${((heap - heapBefore) / 1e6).toFixed(1)} MB, ${perStep(heap - heapBefore)}`, "trace ≤ 16 B/step");
+  row(
+    "trace store's own count (TraceStore.bytesPerStep)",
+    held === undefined ? "n/a" : `${(held.bytes / 1e6).toFixed(1)} MB, ${held.bytesPerStep.toFixed(1)} B/step`,
+    "≤ 16 B/step",
+  );
 }

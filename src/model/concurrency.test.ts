@@ -36,7 +36,7 @@ describe("liveConcurrency", () => {
     expect(live.binWidth).toBe(1e-3);
     expect(live.waiting[10]! / live.binWidth).toBeCloseTo(4);
     expect(live.waiting[1200]! / live.binWidth).toBeCloseTo(2);
-    const total = (arr: Float64Array) => arr.reduce((a, b) => a + b, 0);
+    const total = (arr: Float32Array) => arr.reduce((a, b) => a + b, 0);
     const oracle = concurrencyBins(store.lanes(), "time", 0, 1.5, 1);
     expect(total(live.waiting)).toBeCloseTo(oracle.waiting[0]! * 1.5);
     const steps = liveConcurrency(store, "steps");

@@ -6,7 +6,7 @@
  * `concurrencyInView` answers for the swimlane's zoomed view: from the live bins when they are
  * fine enough for the view, else exactly from the segments in view (within a work budget).
  */
-import { RowKind } from "../protocol/trace";
+import { RowKind, type Detail } from "../protocol/trace";
 import type { TraceStore } from "./traceStore";
 import type { Lane } from "./types";
 
@@ -101,8 +101,13 @@ export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", 
   return { from, to, ...cover, peak };
 }
 
-/** Bins the live accumulator keeps; the run fills between half and all of them. */
+/**
+ * Most bins the live accumulator keeps; the run fills between half and all of them. They start
+ * at {@link FIRST_BINS} and double before they coarsen, so a short run holds few (issue #8 byte
+ * budget); f32 is plenty for a chart's averages.
+ */
 const LIVE_BINS = 2048;
+const FIRST_BINS = 64;
 
 const CAT_NONE = 0;
 const CAT_RUNNING = 1;
@@ -114,9 +119,9 @@ export interface LiveConcurrency {
   /** Width of one bin, in axis units; bin i covers [i·binWidth, (i+1)·binWidth). */
   readonly binWidth: number;
   /** Per bin: tasks × axis units spent in each state (divide by binWidth for the average). */
-  readonly running: Float64Array;
-  readonly ready: Float64Array;
-  readonly waiting: Float64Array;
+  readonly running: Float32Array;
+  readonly ready: Float32Array;
+  readonly waiting: Float32Array;
   /** The accumulated part ends here; after it, `current` holds until the trace's end. */
   readonly until: number;
   /** Tasks running / ready / waiting right now. */
@@ -125,17 +130,15 @@ export interface LiveConcurrency {
 
 interface Accumulator {
   binWidth: number;
-  running: Float64Array;
-  ready: Float64Array;
-  waiting: Float64Array;
+  running: Float32Array;
+  ready: Float32Array;
+  waiting: Float32Array;
   until: number;
   counts: [number, number, number];
 }
 
 interface LiveDerivation {
-  rows: number;
   steps: number;
-  version: number;
   /** Per task id: its current category. */
   category: Uint8Array;
   readonly threads: Set<number>;
@@ -143,13 +146,11 @@ interface LiveDerivation {
   readonly step: Accumulator;
 }
 
-const liveMemo = new WeakMap<TraceStore, LiveDerivation>();
-
 const newAccumulator = (binWidth: number): Accumulator => ({
   binWidth,
-  running: new Float64Array(LIVE_BINS),
-  ready: new Float64Array(LIVE_BINS),
-  waiting: new Float64Array(LIVE_BINS),
+  running: new Float32Array(FIRST_BINS),
+  ready: new Float32Array(FIRST_BINS),
+  waiting: new Float32Array(FIRST_BINS),
   until: 0,
   counts: [0, 0, 0],
 });
@@ -157,17 +158,30 @@ const newAccumulator = (binWidth: number): Accumulator => ({
 /** Halves the resolution: bin pairs merge, so twice the range fits. */
 function coarsen(a: Accumulator): void {
   for (const arr of [a.running, a.ready, a.waiting]) {
-    for (let i = 0; i < LIVE_BINS / 2; i++) arr[i] = arr[2 * i]! + arr[2 * i + 1]!;
-    arr.fill(0, LIVE_BINS / 2);
+    const half = arr.length / 2;
+    for (let i = 0; i < half; i++) arr[i] = arr[2 * i]! + arr[2 * i + 1]!;
+    arr.fill(0, half);
   }
   a.binWidth *= 2;
+}
+
+/** Doubles the number of bins (same width), up to {@link LIVE_BINS}. */
+function grow(a: Accumulator): void {
+  const more = (arr: Float32Array) => {
+    const next = new Float32Array(arr.length * 2);
+    next.set(arr);
+    return next;
+  };
+  a.running = more(a.running);
+  a.ready = more(a.ready);
+  a.waiting = more(a.waiting);
 }
 
 /**
  * Adds `count` tasks over [from, to) to `arr`, bin by bin. The bin index advances every turn
  * (floating point can put `from` a hair below a bin edge it is equal to), so it always ends.
  */
-export function spread(arr: Float64Array, binWidth: number, from: number, to: number, count: number): void {
+export function spread(arr: Float32Array | Float64Array, binWidth: number, from: number, to: number, count: number): void {
   let bin = Math.max(0, Math.floor(from / binWidth));
   let at = from;
   while (at < to && bin < arr.length) {
@@ -183,7 +197,10 @@ export function spread(arr: Float64Array, binWidth: number, from: number, to: nu
 /** Moves the accumulator's clock to `to`, integrating the current counts. */
 function advance(a: Accumulator, to: number): void {
   if (!(to > a.until)) return;
-  while (to > a.binWidth * LIVE_BINS) coarsen(a);
+  while (to > a.binWidth * a.running.length) {
+    if (a.running.length < LIVE_BINS) grow(a);
+    else coarsen(a);
+  }
   const [r, q, w] = a.counts;
   if (r > 0) spread(a.running, a.binWidth, a.until, to, r);
   if (q > 0) spread(a.ready, a.binWidth, a.until, to, q);
@@ -207,44 +224,54 @@ const ROW_CATEGORY: Readonly<Record<number, number>> = {
 
 /**
  * Concurrency over the run so far on one axis, folded incrementally from the rows (task lanes
- * only): O(new rows + bins crossed) per call, so it can follow a million-step run live.
+ * only) as they arrive (the store owns a {@link LiveConcurrencyFold}): O(1) here.
  */
 export function liveConcurrency(store: TraceStore, axis: "time" | "steps"): LiveConcurrency {
-  let d = liveMemo.get(store);
-  if (d === undefined) {
-    d = { rows: 0, steps: 0, version: -1, category: new Uint8Array(1024), threads: new Set(), time: newAccumulator(1e-3), step: newAccumulator(1) };
-    liveMemo.set(store, d);
+  return store.concurrency.view(axis);
+}
+
+/** Folds rows, in order, into the live bins: O(1 + bins crossed) per row. */
+export class LiveConcurrencyFold {
+  private readonly d: LiveDerivation = { steps: 0, category: new Uint8Array(1024), threads: new Set(), time: newAccumulator(1e-3), step: newAccumulator(1) };
+
+  constructor(private readonly detailOf: (index: number) => Detail | undefined) {}
+
+  /** Heap bytes held (bins and per-task categories). */
+  byteSize(): number {
+    const { time, step } = this.d;
+    return this.d.category.byteLength + 3 * (time.running.byteLength + step.running.byteLength) + 40 * this.d.threads.size;
   }
-  const state = d;
-  if (state.version !== store.version) {
-    state.rows = store.readRows(state.rows, (kind, task, x, _y, t) => {
-      const step = state.steps;
-      if (kind === RowKind.run) state.steps++;
-      if (kind === RowKind.created) {
-        const detail = store.detail(x);
-        if (detail?.k === "lane" && detail.lane !== "task") state.threads.add(task); // threads and generators are not tasks
-        return;
-      }
-      const next = ROW_CATEGORY[kind];
-      if (next === undefined || task <= 0 || state.threads.has(task)) return;
-      if (task >= state.category.length) {
-        const grown = new Uint8Array(Math.max(task + 1, state.category.length * 2));
-        grown.set(state.category);
-        state.category = grown;
-      }
-      const prev = state.category[task]!;
-      if (prev === next) return;
-      // Rows come in time order for task lanes; a stray earlier t is counted at the current time.
-      advance(state.time, t);
-      advance(state.step, step);
-      move(state.time, prev, next);
-      move(state.step, prev, next);
-      state.category[task] = next;
-    });
-    state.version = store.version;
+
+  view(axis: "time" | "steps"): LiveConcurrency {
+    const a = axis === "time" ? this.d.time : this.d.step;
+    return { binWidth: a.binWidth, running: a.running, ready: a.ready, waiting: a.waiting, until: a.until, current: a.counts };
   }
-  const a = axis === "time" ? state.time : state.step;
-  return { binWidth: a.binWidth, running: a.running, ready: a.ready, waiting: a.waiting, until: a.until, current: a.counts };
+
+  fold(kind: number, task: number, x: number, t: number): void {
+    const state = this.d;
+    const step = state.steps;
+    if (kind === RowKind.run) state.steps++;
+    if (kind === RowKind.created) {
+      const detail = this.detailOf(x);
+      if (detail?.k === "lane" && detail.lane !== "task") state.threads.add(task); // threads and generators are not tasks
+      return;
+    }
+    const next = ROW_CATEGORY[kind];
+    if (next === undefined || task <= 0 || state.threads.has(task)) return;
+    if (task >= state.category.length) {
+      const grown = new Uint8Array(Math.max(task + 1, state.category.length * 2));
+      grown.set(state.category);
+      state.category = grown;
+    }
+    const prev = state.category[task]!;
+    if (prev === next) return;
+    // Rows come in time order for task lanes; a stray earlier t is counted at the current time.
+    advance(state.time, t);
+    advance(state.step, step);
+    move(state.time, prev, next);
+    move(state.step, prev, next);
+    state.category[task] = next;
+  }
 }
 
 /**
@@ -314,7 +341,7 @@ export function concurrencyInView(
   // evenly): skip it when that estimate is over budget, so a 10,000-lane pan stays cheap.
   const all = lanes();
   let total = 0;
-  for (const lane of all) total += lane.segments.length;
+  for (const lane of all) total += lane.segmentCount ?? lane.segments.length;
   const searchCost = all.length * Math.ceil(Math.log2(2 + total / Math.max(1, all.length)));
   const inView = end > 0 ? (total * (to - from)) / end : total;
   if (searchCost + inView > maxSegments) return resampleLive(live, end, from, to, columns);

@@ -1,33 +1,33 @@
 /**
  * Folding trace rows into lanes: one mutable builder per task, thread or generator lane, whose
- * open segment the lane's next row closes, and snapshots that share the builder's growing
- * segments array. No I/O and no columns: ./traceStore.ts feeds rows in order, says where the run
- * ends now, and decides when to snapshot.
+ * open segment the lane's next row closes. Closed segments go into the lane's compact
+ * ./segmentStream.ts (a few bytes each); the open one is a handful of numbers on the builder. No
+ * I/O and no columns: ./traceStore.ts feeds rows in order and turns builders into `Lane`s.
+ * ./referenceLanes.ts is the same folding into segment objects, kept as the tests' oracle.
  */
-import { decodeSleepSeconds, Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
+import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, type Detail, type EndDetail, type LaneDetail } from "../protocol/trace";
+import { ByteArena, SegmentStream, STATE_CODES, stateCode } from "./segmentStream";
 import { taskId, virtualTime, type FinalState, type Lane, type Segment, type SegmentState, type TaskId } from "./types";
 
-/** The state a lane is in right now, not yet closed by a later row. */
-export interface OpenSegment {
-  readonly state: SegmentState;
-  readonly start: number;
-  readonly startStep: number;
-  readonly waitKind?: WaitKind;
-  readonly target?: TaskId;
-  readonly sleepFor?: number;
-  readonly line?: number;
-}
+/** No open segment (the lane has not started, or it ended). */
+export const NO_OPEN = -1;
+
+const READY = stateCode("ready");
+const RUNNING = stateCode("running");
+const WAITING = stateCode("waiting");
+const BLOCKED = stateCode("blocked");
 
 /** Mutable per-lane state while rows are folded in; the identity fields are the `Lane`'s own. */
 export interface LaneBuilder extends Pick<Lane, "id" | "kind" | "name" | "coro" | "parent" | "createdAt" | "createdLine"> {
-  /**
-   * Closed segments, in order, append-only, followed by the open segment ending at the store's
-   * end as of the last `lanes()` when `hasLive`. Shared by every snapshot of the lane: a snapshot is
-   * a new `Lane` object only when the lane changed, its `segments` array is this one, growing.
-   */
-  readonly segments: Segment[];
-  hasLive: boolean;
-  open?: OpenSegment;
+  /** Closed segments, in order. */
+  readonly stream: SegmentStream;
+  /** The open segment: state code ({@link NO_OPEN} = none), start, start step, attributes (-1 = undefined). */
+  openState: number;
+  openStart: number;
+  openStartStep: number;
+  openWait: number;
+  openTarget: number;
+  openLine: number;
   /** Index in `LaneFolder.order`. */
   readonly index: number;
   finalState: FinalState;
@@ -35,9 +35,48 @@ export interface LaneBuilder extends Pick<Lane, "id" | "kind" | "name" | "coro" 
   cancelledBy?: TaskId;
   /** Step index of the lane's current step (the run-row count before its last `run` row). */
   currentStep: number;
-  /** The last snapshot; reused while the lane is unchanged. */
-  snapshot?: Lane;
   changed: boolean;
+  /** The last closed segment, decoded, and its index (kept by the store for cursors at a lane's end). */
+  lastSegment?: Segment;
+  lastSegmentIndex?: number;
+}
+
+/**
+ * A builder as a class with every field set in its constructor: one hidden class for all lanes,
+ * so the per-row folding reads and writes fields at fixed offsets (an object literal with
+ * conditional spreads can end up in dictionary mode).
+ */
+class Builder implements LaneBuilder {
+  openState = NO_OPEN;
+  openStart = 0;
+  openStartStep = 0;
+  openWait = -1;
+  openTarget = -1;
+  openLine = -1;
+  finalState: FinalState = "pending";
+  end: EndDetail | undefined = undefined;
+  cancelledBy: TaskId | undefined = undefined;
+  currentStep = 0;
+  changed = false;
+  lastSegment: Segment | undefined = undefined;
+  lastSegmentIndex: number | undefined = undefined;
+
+  constructor(
+    readonly id: TaskId,
+    readonly kind: Lane["kind"],
+    readonly name: string,
+    readonly coro: string,
+    readonly parent: TaskId | undefined,
+    readonly createdAt: Lane["createdAt"],
+    readonly createdLine: number,
+    readonly stream: SegmentStream,
+    readonly index: number,
+  ) {}
+}
+
+/** The state name of the builder's open segment, if any. */
+export function openStateOf(b: LaneBuilder): SegmentState | undefined {
+  return b.openState === NO_OPEN ? undefined : STATE_CODES[b.openState];
 }
 
 export function isDetailOfKind<K extends Detail["k"]>(detail: Detail | undefined, k: K): detail is Extract<Detail, { k: K }> {
@@ -50,6 +89,9 @@ const OUTCOME_STATE: Record<number, "done" | "failed" | "cancelled"> = {
   [Outcome.failed]: "failed",
   [Outcome.cancelled]: "cancelled",
 };
+
+/** Estimated heap bytes of one builder with its open segment (V8, pointer compression). */
+export const BUILDER_BYTES = 128;
 
 /**
  * Every lane's builder, and what is kept as rows fold in: which lanes are still open, which
@@ -66,31 +108,18 @@ export class LaneFolder {
   readonly dirty: LaneBuilder[] = [];
   private closedS = 0;
 
-  /** `detailOf` reads the trace's detail table (lane names, finish results). */
-  constructor(private readonly detailOf: (index: number) => Detail | undefined) {}
+  /**
+   * `detailOf` reads the trace's detail table (lane names, finish results); `arena` holds every
+   * lane's segment chunks.
+   */
+  constructor(
+    private readonly detailOf: (index: number) => Detail | undefined,
+    readonly arena: ByteArena = new ByteArena(),
+  ) {}
 
   /** Seconds of work and simulated I/O in closed segments (see ./savings.ts). */
   get closedSequentialS(): number {
     return this.closedS;
-  }
-
-  /**
-   * Keeps the lane's last segment, while open, ending at the run's current end (`endTime`,
-   * `stepCount`): replaces it (in place, in the shared array) when the end moved. O(1); the `Lane`
-   * object keeps its identity.
-   */
-  refreshTail(b: LaneBuilder, endTime: number, stepCount: number): void {
-    const open = b.open;
-    if (open === undefined) return;
-    const end = Math.max(open.start, endTime);
-    const endStep = Math.max(open.startStep, stepCount);
-    if (b.hasLive) {
-      const tail = b.segments[b.segments.length - 1]!;
-      if (tail.end === end && tail.endStep === endStep) return;
-      b.segments.pop();
-    }
-    b.segments.push(closeSegment(open, end, endStep));
-    b.hasLive = true;
   }
 
   /** Folds in one row that is not `created` or `output`. `step` is the number of run rows before it. */
@@ -99,41 +128,33 @@ export class LaneFolder {
     if (lane === undefined || lane.finalState !== "pending") return;
     switch (kind) {
       case RowKind.ready:
-        return this.setState(lane, { state: "ready", start: t, startStep: step });
+        return this.setState(lane, READY, t, step, -1, -1, -1);
       case RowKind.run:
         lane.currentStep = step;
-        return this.setState(lane, { state: "running", start: t, startStep: step });
+        return this.setState(lane, RUNNING, t, step, -1, -1, -1);
       case RowKind.suspend: {
-        const waitKind = (x & 31) as WaitKind;
-        const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread;
-        const sleepFor = waitKind === WaitKind.sleep ? decodeSleepSeconds(x >> WAIT_TARGET_SHIFT) : undefined;
-        return this.setState(lane, {
-          state: "waiting",
-          start: t,
-          startStep: step,
-          waitKind,
-          ...(hasTarget && { target: taskId(x >> WAIT_TARGET_SHIFT) }),
-          ...(sleepFor !== undefined && { sleepFor }),
-          line: y,
-        });
+        const waitKind = x & 31;
+        // A task or thread wait names its target lane; a sleep's target bits hold the length it
+        // asked for (decoded into `Segment.sleepFor` by ./segmentStream.ts's segmentOf).
+        const hasTarget = waitKind === WaitKind.task || waitKind === WaitKind.thread || (waitKind === WaitKind.sleep && x >> WAIT_TARGET_SHIFT > 0);
+        return this.setState(lane, WAITING, t, step, waitKind, hasTarget ? x >> WAIT_TARGET_SHIFT : -1, y);
       }
       case RowKind.blockStart: {
         // Blocking happens inside the lane's current step; on the steps axis it covers that whole
         // step (not just its end boundary), so it starts at the step's own index.
-        const open = lane.open;
-        const startStep = open?.state === "running" ? Math.max(lane.currentStep, open.startStep) : step;
-        return this.setState(lane, { state: "blocked", start: t, startStep, line: x });
+        const startStep = lane.openState === RUNNING ? Math.max(lane.currentStep, lane.openStartStep) : step;
+        return this.setState(lane, BLOCKED, t, startStep, -1, -1, x);
       }
       case RowKind.blockEnd:
-        if (lane.open?.state !== "blocked") return;
-        return this.setState(lane, { state: "running", start: t, startStep: step });
+        if (lane.openState !== BLOCKED) return;
+        return this.setState(lane, RUNNING, t, step, -1, -1, -1);
       case RowKind.finish: {
         const state = OUTCOME_STATE[x];
         if (state === undefined) return;
         // A finish whose detail is missing still ends the lane (a lane stuck `pending` would be
         // worse than a lane without its result); only the detail is dropped.
         const detail = this.detailOf(y);
-        this.setState(lane, { state, start: t, startStep: step }, true);
+        this.setState(lane, stateCode(state), t, step, -1, -1, -1, true);
         lane.finalState = state;
         if (isDetailOfKind(detail, "end")) lane.end = detail;
         return;
@@ -154,21 +175,8 @@ export class LaneFolder {
     const detail = this.detailOf(x);
     if (!isDetailOfKind(detail, "lane") || this.byId.has(task)) return;
     const d: LaneDetail = detail;
-    const lane: LaneBuilder = {
-      id: taskId(task),
-      kind: d.lane === "thread" || d.lane === "generator" ? d.lane : "task",
-      name: d.name,
-      coro: d.coro,
-      ...(y !== 0 && { parent: taskId(y) }),
-      createdAt: virtualTime(t),
-      createdLine: d.line,
-      segments: [],
-      hasLive: false,
-      index: this.order.length,
-      finalState: "pending",
-      currentStep: 0,
-      changed: false,
-    };
+    const kind = d.lane === "thread" || d.lane === "generator" ? d.lane : "task";
+    const lane = new Builder(taskId(task), kind, d.name, d.coro, y !== 0 ? taskId(y) : undefined, virtualTime(t), d.line, new SegmentStream(this.arena), this.order.length);
     this.byId.set(task, lane);
     this.order.push(lane);
     this.touch(lane);
@@ -183,48 +191,36 @@ export class LaneFolder {
   }
 
   /**
-   * Closes the lane's open segment at `next.start` and opens `next`. A segment that covers neither
-   * time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it could not be seen
-   * and the neighbours stay contiguous. A terminal segment is kept even when empty: it marks the end.
+   * Closes the lane's open segment at the next one's start and opens the next. A segment that
+   * covers neither time nor a step (e.g. `ready` immediately followed by `run`) is dropped: it
+   * could not be seen and the neighbours stay contiguous. A terminal segment is kept even when
+   * empty: it marks the end.
    */
-  private setState(lane: LaneBuilder, next: OpenSegment, terminal = false): void {
-    const open = lane.open;
-    if (open !== undefined && !terminal && sameState(open, next)) return;
+  private setState(lane: LaneBuilder, state: number, start: number, startStep: number, wait: number, target: number, line: number, terminal = false): void {
+    const open = lane.openState;
+    if (open !== NO_OPEN && !terminal && open === state && lane.openWait === wait && lane.openTarget === target && lane.openLine === line) return;
     this.touch(lane);
-    if (lane.hasLive) {
-      lane.segments.pop();
-      lane.hasLive = false;
-    }
-    if (open !== undefined) {
-      const end = Math.max(open.start, next.start);
-      const endStep = Math.max(open.startStep, next.startStep);
-      if (end > open.start || endStep > open.startStep) {
-        lane.segments.push(closeSegment(open, end, endStep));
-        if (isSequentialWork(open.state, open.waitKind, lane.kind)) this.closedS += end - open.start;
+    if (open !== NO_OPEN) {
+      const end = Math.max(lane.openStart, start);
+      const endStep = Math.max(lane.openStartStep, startStep);
+      if (end > lane.openStart || endStep > lane.openStartStep) {
+        lane.stream.push(open, lane.openStart, lane.openStartStep, end, endStep, lane.openWait, lane.openTarget, lane.openLine);
+        if (isSequentialWork(STATE_CODES[open]!, lane.openWait === -1 ? undefined : (lane.openWait as WaitKind), lane.kind)) this.closedS += end - lane.openStart;
       }
     }
     if (terminal) {
-      lane.segments.push(closeSegment(next, next.start, next.startStep));
-      lane.open = undefined;
+      lane.stream.push(state, start, startStep, start, startStep, wait, target, line);
+      lane.openState = NO_OPEN;
       this.pending.delete(lane);
     } else {
-      lane.open = next;
+      lane.openState = state;
+      lane.openStart = start;
+      lane.openStartStep = startStep;
+      lane.openWait = wait;
+      lane.openTarget = target;
+      lane.openLine = line;
     }
   }
-}
-
-function closeSegment(open: OpenSegment, end: number, endStep: number): Segment {
-  return {
-    state: open.state,
-    start: virtualTime(open.start),
-    end: virtualTime(end),
-    startStep: open.startStep,
-    endStep,
-    ...(open.waitKind !== undefined && { waitKind: open.waitKind }),
-    ...(open.target !== undefined && { target: open.target }),
-    ...(open.sleepFor !== undefined && { sleepFor: open.sleepFor }),
-    ...(open.line !== undefined && { line: open.line }),
-  };
 }
 
 /**
@@ -234,27 +230,4 @@ function closeSegment(open: OpenSegment, end: number, endStep: number): Segment 
 export function isSequentialWork(state: SegmentState, waitKind: WaitKind | undefined, lane: Lane["kind"]): boolean {
   if (lane === "generator") return false;
   return state === "running" || state === "blocked" || (state === "waiting" && (waitKind === WaitKind.sleep || lane === "thread"));
-}
-
-function sameState(a: OpenSegment, b: OpenSegment): boolean {
-  return a.state === b.state && a.waitKind === b.waitKind && a.target === b.target && a.sleepFor === b.sleepFor && a.line === b.line;
-}
-
-/** A lane's snapshot: a new object over the lane's shared, growing segments array. */
-export function snapshotOf(b: LaneBuilder): Lane {
-  const lane: Lane = {
-    id: b.id,
-    kind: b.kind,
-    name: b.name,
-    coro: b.coro,
-    ...(b.parent !== undefined && { parent: b.parent }),
-    createdAt: b.createdAt,
-    createdLine: b.createdLine,
-    segments: b.segments,
-    finalState: b.finalState,
-    ...(b.end !== undefined && { end: b.end }),
-    ...(b.cancelledBy !== undefined && { cancelledBy: b.cancelledBy }),
-  };
-  b.snapshot = lane;
-  return lane;
 }

@@ -9,7 +9,7 @@ import type { Lane, TaskId } from "./types";
 import { waitKindName } from "./waitKind";
 
 /** What one task is doing, in a few words: "waiting on sleep (line 5)", "running", "done". */
-export function describeActivity(at: LaneAt, nameOf: (id: TaskId) => string): string {
+export function describeActivity(at: Pick<LaneAt, "lane" | "segment">, nameOf: (id: TaskId) => string): string {
   const { segment } = at;
   const line = segment.line ? ` (line ${segment.line})` : "";
   switch (segment.state) {
@@ -57,8 +57,9 @@ export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time",
   const at = lanesAt(lanes, p, axis);
   if (at.length === 0) return "(no tasks yet)";
   const byId = new Map(at.map((entry) => [entry.lane.id, entry]));
-  const allNames = new Map(lanes.map((lane) => [lane.id, lane.name]));
-  const nameOf = (id: TaskId) => allNames.get(id) ?? `#${id}`;
+  // Names of lanes not in the tree (awaited ones that ended) are looked up only when asked for.
+  let allNames: Map<TaskId, string> | undefined;
+  const nameOf = (id: TaskId) => byId.get(id)?.lane.name ?? (allNames ??= new Map(lanes.map((lane) => [lane.id, lane.name]))).get(id) ?? `#${id}`;
   const children = new Map<TaskId | undefined, LaneAt[]>();
   for (const entry of at) {
     // A task whose creator is gone by now hangs from the root.

@@ -29,8 +29,9 @@
  *   only when the last member ends; if that last member failed, the arrow is drawn although the
  *   exception arrives as a value. `asyncio.wait` never raises its members' exceptions: not drawn.
  *
- * Derivation is incremental and memoised per store: each call folds only the rows that arrived
- * since the last call, so the arrays grow in place (append-only, in row order).
+ * Derivation is incremental and owned by the store (./traceStore.ts keeps no rows, so it feeds
+ * each row to a {@link RelationsFold} as the row arrives): the arrays grow in place (append-only,
+ * in row order), O(1) per row.
  */
 import { Outcome, RowKind, WAIT_TARGET_SHIFT, WaitKind, WakerKind, type Detail } from "../protocol/trace";
 import type { TraceStore } from "./traceStore";
@@ -88,22 +89,17 @@ interface PendingWake {
 }
 
 interface Derivation {
-  /** Rows before this index have been folded in. */
-  rows: number;
   /** Run rows seen so far. */
   steps: number;
-  version: number;
   readonly relations: Relation[];
   readonly marks: LaneMark[];
   /** Live (not yet finished) children of each lane, in creation order. */
   readonly liveChildren: Map<number, Set<number>>;
   readonly parentOf: Map<number, number>;
-  /** Lanes that have had their first `ready` row (the start, not a wake-up). */
-  readonly started: Set<number>;
   /** Last mark key per lane, to fold consecutive writes in one step into one mark. */
   readonly lastOutputStep: Map<number, number>;
-  /** Each lane's last suspension: wait kind and target (0 = none). */
-  readonly lastWait: Map<number, { readonly kind: number; readonly target: number }>;
+  /** Each lane's last suspension: the suspend row's x (wait kind | target << 5), a number to allocate nothing. */
+  readonly lastWait: Map<number, number>;
   /** Lanes that ended failed, and lanes that ended at all. */
   readonly failed: Set<number>;
   readonly ended: Set<number>;
@@ -116,8 +112,6 @@ interface Derivation {
   readonly exceptionPairs: Set<string>;
 }
 
-const memo = new WeakMap<TraceStore, Derivation>();
-
 function textOf(detail: Detail | undefined): string | undefined {
   if (detail === undefined) return undefined;
   if (detail.k === "text") return detail.text;
@@ -125,43 +119,62 @@ function textOf(detail: Detail | undefined): string | undefined {
   return undefined;
 }
 
-/** The relations and marks of everything in `store` so far; cost O(rows that are new since the last call). */
+/** The relations and marks of everything in `store` so far (folded as rows arrive: O(1) here). */
 export function traceRelations(store: TraceStore): TraceRelations {
-  let d = memo.get(store);
-  if (d === undefined) {
-    d = {
-      rows: 0,
-      steps: 0,
-      version: -1,
-      relations: [],
-      marks: [],
-      liveChildren: new Map(),
-      parentOf: new Map(),
-      started: new Set(),
-      lastOutputStep: new Map(),
-      lastWait: new Map(),
-      failed: new Set(),
-      ended: new Set(),
-      running: 0,
-      pendingWakes: [],
-      failure: undefined,
-      exceptionPairs: new Set(),
-    };
-    memo.set(store, d);
+  return store.relations;
+}
+
+/** Folds rows, in order, into relations and marks; the store owns one and feeds it every row. */
+export class RelationsFold implements TraceRelations {
+  private readonly d: Derivation = {
+    steps: 0,
+    relations: [],
+    marks: [],
+    liveChildren: new Map(),
+    parentOf: new Map(),
+    lastOutputStep: new Map(),
+    lastWait: new Map(),
+    failed: new Set(),
+    ended: new Set(),
+    running: 0,
+    pendingWakes: [],
+    failure: undefined,
+    exceptionPairs: new Set(),
+  };
+
+  constructor(private readonly detailOf: (index: number) => Detail | undefined) {}
+
+  get relations(): readonly Relation[] {
+    return this.d.relations;
   }
-  if (d.version === store.version) return d;
-  const state = d;
-  state.rows = store.readRows(state.rows, (kind, task, x, y, t) => foldRow(state, store, kind, task, x, y, t));
-  state.version = store.version;
-  return state;
+
+  get marks(): readonly LaneMark[] {
+    return this.d.marks;
+  }
+
+  /**
+   * Estimated heap bytes held: per-lane map entries (~28 B in a V8 Map with its slack, ~20 B in a
+   * Set) and ~48 B per relation or mark object.
+   */
+  byteSize(): number {
+    const d = this.d;
+    let children = 0;
+    for (const set of d.liveChildren.values()) children += 40 + 20 * set.size;
+    return 28 * (d.parentOf.size + d.lastWait.size + d.lastOutputStep.size) + 20 * (d.ended.size + d.failed.size) + children + 48 * (d.relations.length + d.marks.length);
+  }
+
+  fold(kind: number, task: number, x: number, y: number, t: number): void {
+    foldRow(this.d, this.detailOf, kind, task, x, y, t);
+  }
 }
 
 /** Whether `waiter`, woken by `source` ending, had the exception raised in it (see the module comment). */
 function receivesFrom(d: Derivation, waiter: number, source: number): boolean {
   const wait = d.lastWait.get(waiter);
   if (wait === undefined) return false;
-  if (wait.kind === WaitKind.task || wait.kind === WaitKind.thread) return wait.target === source;
-  return RAISING_SET_WAITS.has(wait.kind);
+  const kind = wait & 31;
+  if (kind === WaitKind.task || kind === WaitKind.thread) return wait >> WAIT_TARGET_SHIFT === source;
+  return RAISING_SET_WAITS.has(kind);
 }
 
 function pushException(d: Derivation, from: number, to: number, t: VirtualTime, step: number): void {
@@ -171,14 +184,14 @@ function pushException(d: Derivation, from: number, to: number, t: VirtualTime, 
   d.relations.push({ kind: "exception", from: taskId(from), to: taskId(to), t, step });
 }
 
-function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x: number, y: number, t: number): void {
+function foldRow(d: Derivation, detailOf: (index: number) => Detail | undefined, kind: number, task: number, x: number, y: number, t: number): void {
   const at = virtualTime(t);
   const step = d.steps;
   switch (kind) {
     case RowKind.run:
       d.steps++;
       d.running = task;
-      d.pendingWakes = [];
+      if (d.pendingWakes.length > 0) d.pendingWakes = [];
       d.failure = undefined;
       return;
     case RowKind.loopEnd:
@@ -196,10 +209,7 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
       return;
     }
     case RowKind.ready: {
-      if (!d.started.has(task)) {
-        d.started.add(task);
-        if (x === WakerKind.start) return;
-      }
+      // A task's first `ready` (waker start) is its creation, already drawn.
       if (y === 0 || y === task || x === WakerKind.start || x === WakerKind.cancel) return;
       d.relations.push({ kind: "wake", from: taskId(y), to: taskId(task), t: at, step, waker: x as WakerKind });
       if ((x === WakerKind.done || x === WakerKind.thread) && receivesFrom(d, task, y)) {
@@ -210,7 +220,7 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
     }
     case RowKind.suspend: {
       const waitKind = (x & 31) as WaitKind;
-      d.lastWait.set(task, { kind: waitKind, target: x >> WAIT_TARGET_SHIFT });
+      d.lastWait.set(task, x);
       if (waitKind === WaitKind.task || waitKind === WaitKind.thread) {
         const target = x >> WAIT_TARGET_SHIFT;
         if (target !== 0 && target !== task) d.relations.push({ kind: "await", from: taskId(task), to: taskId(target), t: at, step, waitKind });
@@ -230,7 +240,7 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
         if (task === d.running) for (const w of d.pendingWakes) pushException(d, task, w.waiter, w.t, w.step);
         d.failure = parent !== undefined && parent !== 0 && !d.ended.has(parent) ? { task, parent } : undefined;
       }
-      if (task === d.running) d.pendingWakes = [];
+      if (task === d.running && d.pendingWakes.length > 0) d.pendingWakes = [];
       return;
     }
     case RowKind.cancel: {
@@ -242,7 +252,7 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
       return;
     }
     case RowKind.output: {
-      const text = textOf(store.detail(y));
+      const text = textOf(detailOf(y));
       if (text === undefined || text.trim() === "") return;
       // print("a", "b") is several writes in one step: one mark per lane per step.
       if (d.lastOutputStep.get(task) === step) return;
@@ -251,7 +261,7 @@ function foldRow(d: Derivation, store: TraceStore, kind: number, task: number, x
       return;
     }
     case RowKind.warning: {
-      const text = textOf(store.detail(x));
+      const text = textOf(detailOf(x));
       d.marks.push({ kind: "warning", task: taskId(task), t: at, step, text: text ?? "warning" });
       return;
     }

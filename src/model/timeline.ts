@@ -19,6 +19,18 @@ const startOf = (segment: Segment, axis: Axis): number => (axis === "time" ? seg
  * terminal segment (the lane stays "done").
  */
 export function segmentAt(lane: Lane, p: number, axis: Axis = "time"): Segment | undefined {
+  return segmentAtIndex(lane, segmentIndexAt(lane, p, axis));
+}
+
+/** Segment `i` of a lane (decoded alone for a stored lane), or undefined. */
+export function segmentAtIndex(lane: Lane, i: number): Segment | undefined {
+  if (i < 0) return undefined;
+  return lane.segmentAtIndex !== undefined ? lane.segmentAtIndex(i) : lane.segments[i];
+}
+
+/** Index of the segment a lane is in at `p` (see `segmentAt`), or -1. */
+export function segmentIndexAt(lane: Lane, p: number, axis: Axis = "time"): number {
+  if (lane.segmentIndexAt !== undefined) return lane.segmentIndexAt(p, axis);
   const segments = lane.segments;
   let lo = 0;
   let hi = segments.length - 1;
@@ -32,21 +44,24 @@ export function segmentAt(lane: Lane, p: number, axis: Axis = "time"): Segment |
       hi = mid - 1;
     }
   }
-  return found < 0 ? undefined : segments[found];
+  return found;
 }
 
 /** One lane and what it is doing at a position. */
 export interface LaneAt {
   readonly lane: Lane;
   readonly segment: Segment;
+  /** The segment's index in the lane. */
+  readonly index: number;
 }
 
 /** Every lane that exists at `p`, with its segment there; lanes not yet created are left out. */
 export function lanesAt(lanes: readonly Lane[], p: number, axis: Axis = "time"): readonly LaneAt[] {
   const result: LaneAt[] = [];
   for (const lane of lanes) {
-    const segment = segmentAt(lane, p, axis);
-    if (segment !== undefined) result.push({ lane, segment });
+    const index = segmentIndexAt(lane, p, axis);
+    const segment = segmentAtIndex(lane, index);
+    if (segment !== undefined) result.push({ lane, segment, index });
   }
   return result;
 }
@@ -57,10 +72,16 @@ export class EventIndex {
 
   constructor(lanes: readonly Lane[], readonly axis: Axis = "time") {
     let count = 0;
-    for (const lane of lanes) count += lane.segments.length;
+    for (const lane of lanes) count += lane.segmentCount ?? lane.segments.length;
     const all = new Float64Array(count);
     let i = 0;
-    for (const lane of lanes) for (const segment of lane.segments) all[i++] = startOf(segment, axis);
+    const put = (start: number) => {
+      if (i < count) all[i++] = start;
+    };
+    for (const lane of lanes) {
+      if (lane.forEachStart !== undefined) lane.forEachStart(axis, put);
+      else for (const segment of lane.segments) put(startOf(segment, axis));
+    }
     all.sort();
     let distinct = 0;
     for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[distinct - 1]) all[distinct++] = all[j]!;

@@ -48,7 +48,19 @@ export interface Lane {
   readonly parent?: TaskId;
   readonly createdAt: VirtualTime;
   readonly createdLine: number;
+  /**
+   * Every segment, in order (contiguous). A stored lane (./traceStore.ts) decodes them on demand
+   * from its compact stream: prefer the methods below when a lane is only asked about one point.
+   */
   readonly segments: readonly Segment[];
+  /** `segments.length`, without decoding (stored lanes). */
+  readonly segmentCount?: number;
+  /** Index of the last segment starting at or before p on the axis, or -1 (stored lanes: a binary search over chunk headers). */
+  segmentIndexAt?(p: number, axis: "time" | "steps"): number;
+  /** Segment `i`, decoded alone (stored lanes). */
+  segmentAtIndex?(i: number): Segment | undefined;
+  /** Visits every segment's start on the axis, in order, allocating nothing (stored lanes). */
+  forEachStart?(axis: "time" | "steps", visit: (start: number) => void): void;
   readonly finalState: FinalState;
   readonly end?: EndDetail;
   /** Who requested its cancellation, if anyone (0 = outside any task). */

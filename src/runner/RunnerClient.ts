@@ -32,7 +32,7 @@ import {
   type ToWorker,
 } from "../protocol/messages";
 import { parseFromWorker } from "../protocol/validate";
-import { mergeTraceBatches, type TraceMessage } from "./mergeTraceBatches";
+import { MAX_FLUSH_ROWS, mergeTraceBatches, takeRows, type TraceMessage } from "./mergeTraceBatches";
 import { SparePool } from "./sparePool";
 
 export interface RunnerOptions {
@@ -114,6 +114,8 @@ export class RunnerClient {
   private active: ActiveRun | undefined;
   private pendingTraces: TraceMessage[] = [];
   private flushScheduled = false;
+  /** What waits for the pending traces to be applied (a run's end, a stop's outcome), in order. */
+  private afterDrain: (() => void)[] = [];
   private disposed = false;
 
   constructor(
@@ -131,6 +133,7 @@ export class RunnerClient {
 
   run(runId: RunId, source: string, options: RunOptions): void {
     if (this.active !== undefined) this.finishActive("terminate");
+    this.flushAll(); // the last run's rows and end first, however far behind the page was
     const slot = this.spares.takeReady();
     this.refill();
     this.publishReadySpares();
@@ -191,9 +194,10 @@ export class RunnerClient {
     const active = this.active;
     if (active === undefined) return;
     this.retire(active);
-    this.flushTraces();
-    if (active.stopping !== undefined) {
-      this.onMessage({ type: "stopOutcome", runId: active.runId, reason: active.stopping.reason, rung, wallClockS: active.wallClockS });
+    const stopping = active.stopping;
+    if (stopping !== undefined) {
+      // Its last rows still count (the store is draining): the outcome follows them.
+      this.drainThen(() => this.onMessage({ type: "stopOutcome", runId: active.runId, reason: stopping.reason, rung, wallClockS: active.wallClockS }));
       this.announceSpare();
     }
   }
@@ -320,12 +324,11 @@ export class RunnerClient {
         if (message.runId !== active.runId) return;
         if (active.stopping !== undefined) return this.finishActive("interrupt");
         this.retire(active);
-        this.flushTraces();
-        return this.onMessage(message);
+        return this.drainThen(() => this.onMessage(message));
       case "crashed":
         if (active.stopping !== undefined) return this.finishActive("interrupt");
         this.retire(active);
-        this.flushTraces();
+        this.flushAll();
         this.onMessage(message);
         return this.announceSpare();
       default:
@@ -338,7 +341,7 @@ export class RunnerClient {
     if (active !== undefined && slot === active.slot) {
       if (active.stopping !== undefined) return this.finishActive("terminate");
       this.retire(active);
-      this.flushTraces();
+      this.flushAll();
       this.onMessage({ type: "crashed", reason: "fatal", message });
       return this.announceSpare();
     }
@@ -365,15 +368,39 @@ export class RunnerClient {
     setTimeout(flush, 100); // hidden tabs get no animation frames
   }
 
-  /** Applies every pending trace batch as one message. */
-  private flushTraces(): void {
+  /**
+   * Applies pending trace batches as one message, at most `maxRows` rows of them (the rest in the
+   * next frame), then, once none are left, what waited for them.
+   */
+  private flushTraces(maxRows = MAX_FLUSH_ROWS): void {
     this.flushScheduled = false;
     const pending = this.pendingTraces;
-    if (pending.length === 0) return;
-    this.pendingTraces = [];
-    const runId = this.active?.runId ?? pending[pending.length - 1]!.runId;
-    const merged = mergeTraceBatches(pending.filter((m) => m.runId === runId));
-    if (merged !== undefined) this.onMessage(merged);
+    if (pending.length > 0) {
+      const runId = this.active?.runId ?? pending[pending.length - 1]!.runId;
+      const { now, rest } = takeRows(
+        pending.filter((m) => m.runId === runId),
+        maxRows,
+      );
+      this.pendingTraces = [...rest];
+      const merged = mergeTraceBatches(now);
+      if (merged !== undefined) this.onMessage(merged);
+      if (rest.length > 0) return this.scheduleFlush();
+    }
+    const waiting = this.afterDrain;
+    this.afterDrain = [];
+    for (const then of waiting) then();
+  }
+
+  /** Applies every pending batch now, and what waited for them. */
+  private flushAll(): void {
+    this.flushTraces(Infinity);
+  }
+
+  /** Runs `then` once the pending traces are applied (at once if there are none). */
+  private drainThen(then: () => void): void {
+    this.afterDrain.push(then);
+    if (this.pendingTraces.length === 0 && !this.flushScheduled) return this.flushTraces();
+    this.scheduleFlush();
   }
 }
 

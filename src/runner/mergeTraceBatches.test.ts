@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runId } from "../protocol/messages";
-import { mergeTraceBatches, type TraceMessage } from "./mergeTraceBatches";
+import { mergeTraceBatches, takeRows, type TraceMessage } from "./mergeTraceBatches";
 
 const batch = (kinds: number[], text: string): TraceMessage => ({
   type: "trace",
@@ -29,5 +29,34 @@ describe("mergeTraceBatches", () => {
     const one = batch([1], "a");
     expect(mergeTraceBatches([one])).toBe(one);
     expect(mergeTraceBatches([])).toBeUndefined();
+  });
+});
+
+describe("takeRows", () => {
+  const rowsOf = (ms: readonly TraceMessage[]) => ms.flatMap((m) => Array.from(m.columns.kind));
+  const textsOf = (ms: readonly TraceMessage[]) => ms.flatMap((m) => m.details.map((d) => (d.k === "text" ? d.text : "")));
+
+  it("takes whole batches while they fit and leaves the rest in order", () => {
+    const { now, rest } = takeRows([batch([1, 2], "a"), batch([3], "b"), batch([4, 5], "c")], 3);
+    expect(rowsOf(now)).toEqual([1, 2, 3]);
+    expect(rowsOf(rest)).toEqual([4, 5]);
+    expect(textsOf(now)).toEqual(["a", "b"]);
+    expect(textsOf(rest)).toEqual(["c"]);
+  });
+
+  it("splits a batch at the limit, its details going with the first part", () => {
+    const { now, rest } = takeRows([batch([1, 2, 3, 4, 5], "a"), batch([6], "b")], 2);
+    expect(rowsOf(now)).toEqual([1, 2]);
+    expect(textsOf(now)).toEqual(["a"]);
+    expect(rowsOf(rest)).toEqual([3, 4, 5, 6]);
+    expect(textsOf(rest)).toEqual(["b"]);
+    expect(Array.from(rest[0]!.columns.t)).toEqual([0.3, 0.4, 0.5]);
+  });
+
+  it("always takes at least one row, and everything when it fits", () => {
+    expect(rowsOf(takeRows([batch([1, 2], "a")], 0).now)).toEqual([1]);
+    const all = takeRows([batch([1, 2], "a"), batch([3], "b")], 100);
+    expect(rowsOf(all.now)).toEqual([1, 2, 3]);
+    expect(all.rest).toEqual([]);
   });
 });

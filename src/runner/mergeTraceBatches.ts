@@ -1,8 +1,10 @@
 /**
  * Rate limiting at the boundary: trace batches that arrive between two animation frames are
  * merged into one, so the store applies (and React renders) at most one batch per frame however
- * fast a program prints. Details are per-run and appended in order, so concatenation keeps every
- * row's detail index valid.
+ * fast a program prints; and a frame takes at most {@link MAX_FLUSH_ROWS} rows (`takeRows`), the
+ * rest waiting for the next frame, so a page that fell behind catches up in frame-sized slices
+ * instead of one long task. Details are per-run and appended in order, so concatenation and
+ * splitting keep every row's detail index valid (a split's details all go with its first part).
  */
 import type { FromWorker } from "../protocol/messages";
 import type { Detail, TraceColumns } from "../protocol/trace";
@@ -34,4 +36,43 @@ export function mergeTraceBatches(batches: readonly TraceMessage[]): TraceMessag
   const details: Detail[] = [];
   for (const b of batches) for (const d of b.details) details.push(d);
   return { type: "trace", runId: first.runId, columns, details };
+}
+
+/**
+ * Rows one frame applies: folding a row costs about a microsecond, so this keeps a frame's trace
+ * work near 10 ms (issue #8: no main-thread task over 50 ms while a million steps stream in).
+ */
+export const MAX_FLUSH_ROWS = 10_000;
+
+function sliceOf(m: TraceMessage, from: number, to: number, withDetails: boolean): TraceMessage {
+  const c = m.columns;
+  return {
+    type: "trace",
+    runId: m.runId,
+    columns: { kind: c.kind.subarray(from, to), task: c.task.subarray(from, to), x: c.x.subarray(from, to), y: c.y.subarray(from, to), t: c.t.subarray(from, to) },
+    details: withDetails ? m.details : [],
+  };
+}
+
+/**
+ * Takes batches from the front of `batches` holding at most `maxRows` rows (at least one row, so
+ * it always moves), splitting a batch when needed; `rest` is what is left, in order.
+ */
+export function takeRows(batches: readonly TraceMessage[], maxRows: number): { readonly now: readonly TraceMessage[]; readonly rest: readonly TraceMessage[] } {
+  const now: TraceMessage[] = [];
+  let rows = 0;
+  for (let i = 0; i < batches.length; i++) {
+    const b = batches[i]!;
+    const n = b.columns.kind.length;
+    const room = Math.max(maxRows - rows, rows === 0 ? 1 : 0);
+    if (n <= room) {
+      now.push(b);
+      rows += n;
+      continue;
+    }
+    if (room > 0) now.push(sliceOf(b, 0, room, true));
+    const rest = [sliceOf(b, room, n, room === 0), ...batches.slice(i + 1)];
+    return { now, rest };
+  }
+  return { now, rest: [] };
 }

@@ -2,7 +2,7 @@
  * Where each live task is in the source at the cursor, for marks in the editor. Pure: computed
  * from the lanes; the editor turns the result into decorations.
  */
-import { lanesAt } from "../../model/timeline";
+import { lanesAt, segmentAtIndex } from "../../model/timeline";
 import type { Lane, Segment, SegmentState } from "../../model/types";
 
 /** How many distinct task colours the editor cycles through (CSS classes task-mark--0…7). */
@@ -19,18 +19,18 @@ export interface TaskMark {
 const ENDED: ReadonlySet<SegmentState> = new Set(["done", "failed", "cancelled"]);
 
 /** A running task has no line of its own yet: it is headed for the line where it next pauses. */
-function lineOf(lane: Lane, segment: Segment): number {
+function lineOf(lane: Lane, segment: Segment, index: number): number {
   if (segment.line) return segment.line;
-  const next = lane.segments[lane.segments.indexOf(segment) + 1];
+  const next = segmentAtIndex(lane, index + 1);
   return next?.line ?? 0;
 }
 
 /** One mark per live task whose line is known, in lane order. */
 export function taskMarksAt(lanes: readonly Lane[], cursorVt: number): readonly TaskMark[] {
   const marks: TaskMark[] = [];
-  for (const { lane, segment } of lanesAt(lanes, cursorVt)) {
+  for (const { lane, segment, index } of lanesAt(lanes, cursorVt)) {
     if (ENDED.has(segment.state)) continue;
-    const line = lineOf(lane, segment);
+    const line = lineOf(lane, segment, index);
     if (line > 0) marks.push({ line, task: lane.name, state: segment.state, colour: lane.id % TASK_MARK_COLOURS });
   }
   return marks;

@@ -19,7 +19,7 @@ export function RunSummary() {
       </div>
     );
   }
-  const counts = summaryCounts(summary, trace.lanes(), trace.stepCount);
+  const counts = summaryCounts(summary, trace, trace.stepCount);
   const tasks = t(counts.tasks === 1 ? "summary.task.one" : "summary.task.many", { n: counts.tasks });
   const generators = t(counts.generators === 1 ? "summary.generator.one" : "summary.generator.many", { n: counts.generators });
   const what = counts.generators === 0 ? tasks : counts.showTasks ? `${tasks} · ${generators}` : generators;

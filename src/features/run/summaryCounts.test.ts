@@ -14,4 +14,8 @@ describe("the run summary's counts", () => {
     expect(summaryCounts({ virtualTimeS: 1, tasks: 3, steps: 7 }, [task, task, task], 9)).toEqual({ tasks: 3, generators: 0, steps: 7, showTasks: true });
     expect(summaryCounts({ virtualTimeS: 0, tasks: 0, steps: 0 }, [], 0)).toMatchObject({ showTasks: true, steps: 0 });
   });
+
+  it("takes the generator count a trace store keeps instead of counting lanes", () => {
+    expect(summaryCounts({ virtualTimeS: 0, tasks: 0, steps: 0 }, { generatorLaneCount: 2 }, 5)).toEqual({ tasks: 0, generators: 2, steps: 5, showTasks: false });
+  });
 });

@@ -29,6 +29,8 @@ const MAX_ARROWS = 600;
 const MAX_MARKS = 4000;
 
 const NO_LABEL: readonly string[] = [];
+/** A lane row outside the view: its segments are not decoded. */
+const NO_SPANS: readonly Span[] = [];
 
 /** What the painter reads: the last rendered props, kept outside React's render cycle. */
 export interface PaintInputs {
@@ -109,10 +111,11 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     zoomRef.current?.sync(view.current === undefined ? { k: 1, x: 0 } : transformForDomain(domain, base, LABEL_PX, p.plotWidthPx));
     const plot = scaleLinear().domain(domain).range([0, p.plotWidthPx]);
     const laneRows = p.tree.rows;
-    const rows: (readonly Span[])[] = [loopLane(p.store)];
-    for (const r of laneRows) rows.push(r.lane.segments);
     const scrollTop = area.scrollTop;
-    const [firstRow, lastRow] = visibleRows(rows.length, ROW_PX, scrollTop, p.canvasHeightPx);
+    const [firstRow, lastRow] = visibleRows(laneRows.length + 1, ROW_PX, scrollTop, p.canvasHeightPx);
+    // Only the visible lanes' segments are decoded (the store keeps them compact); the rest stay empty.
+    const rows: (readonly Span[])[] = [loopLane(p.store)];
+    for (let i = 0; i < laneRows.length; i++) rows.push(i + 1 >= firstRow && i + 1 <= lastRow ? laneRows[i]!.lane.segments : NO_SPANS);
     const rects = layoutLanes(rows, plot, { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop });
     const names = new Map<number, string>();
     for (const r of laneRows) names.set(r.lane.id, r.lane.name);

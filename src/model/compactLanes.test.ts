@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { Outcome, RowKind, WaitKind, WakerKind, type TraceColumns } from "../protocol/trace";
+import { referenceLanes } from "./referenceLanes";
+import { TraceBuilder, threeTasksTrace, type TraceBatch } from "./testing";
+import { segmentAt, segmentIndexAt } from "./timeline";
+import { createTraceStore, type TraceStore } from "./traceStore";
+import { virtualTime, type Lane } from "./types";
+
+/** Appends a trace in batches of `batch` rows (details with the first batch), asking for lanes in between. */
+function storeOf({ columns, details }: TraceBatch, batch = Infinity): TraceStore {
+  const store = createTraceStore();
+  const n = columns.kind.length;
+  const size = Number.isFinite(batch) ? batch : Math.max(1, n);
+  for (let i = 0; i < n; i += size) {
+    const end = Math.min(n, i + size);
+    const slice: TraceColumns = {
+      kind: columns.kind.slice(i, end),
+      task: columns.task.slice(i, end),
+      x: columns.x.slice(i, end),
+      y: columns.y.slice(i, end),
+      t: columns.t.slice(i, end),
+    };
+    store.append(slice, i === 0 ? details : []);
+    store.lanes();
+  }
+  return store;
+}
+
+const plain = (lanes: readonly Lane[]) =>
+  lanes.map((l) => ({ id: l.id, name: l.name, finalState: l.finalState, parent: l.parent, cancelledBy: l.cancelledBy, end: l.end, segments: [...l.segments] }));
+
+/** A random but well-formed-ish trace: tasks created, then rows of every lane-changing kind, times mostly rising. */
+function randomTrace(seed: number, rows: number, timeGoesBack = true): TraceBatch {
+  let state = seed;
+  const rand = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const b = new TraceBuilder();
+  const tasks = 2 + Math.floor(rand() * 8);
+  for (let id = 1; id <= tasks; id++) {
+    if (rand() < 0.2) b.thread(id, `t${id}`, id > 1 ? 1 : 0, 0);
+    else b.created(id, `Task-${id}`, id > 1 ? 1 : 0);
+  }
+  let t = 0;
+  for (let i = 0; i < rows; i++) {
+    const r = rand();
+    // Mostly the clock stands still or moves by whole microseconds; sometimes by an odd float, rarely back.
+    t = r < 0.5 ? t : r < 0.8 ? t + Math.floor(rand() * 50) * 1e-6 : r < 0.97 || !timeGoesBack ? t + rand() * 0.01 : Math.max(0, t - 0.001);
+    const task = 1 + Math.floor(rand() * tasks);
+    const k = rand();
+    if (k < 0.25) b.ready(task, t, WakerKind.other);
+    else if (k < 0.5) b.run(task, t);
+    else if (k < 0.75) b.suspend(task, t, [WaitKind.sleep, WaitKind.task, WaitKind.lock, WaitKind.gather][Math.floor(rand() * 4)]!, Math.floor(rand() * tasks), Math.floor(rand() * 40));
+    else if (k < 0.85) b.blockStart(task, t, Math.floor(rand() * 40));
+    else if (k < 0.95) b.blockEnd(task, t);
+    else if (k < 0.97) b.cancel(task, t, 1);
+    else if (k < 0.985) b.finish(task, t, [Outcome.done, Outcome.failed, Outcome.cancelled][Math.floor(rand() * 3)]!);
+  }
+  return b.build();
+}
+
+describe("compact lanes are the reference derivation's lanes", () => {
+  it("gives the same lanes and segments as the object-based derivation for the three-task fixture", () => {
+    const trace = threeTasksTrace();
+    expect(plain(storeOf(trace).lanes())).toEqual(plain(referenceLanes(trace.columns, trace.details)));
+    const finished = storeOf(trace);
+    finished.finish(virtualTime(50));
+    expect(plain(finished.lanes())).toEqual(plain(referenceLanes(trace.columns, trace.details, 50)));
+  });
+
+  it("gives the same segments for random traces, whole or in small batches", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const trace = randomTrace(seed, 400);
+      const expected = plain(referenceLanes(trace.columns, trace.details));
+      expect(plain(storeOf(trace).lanes())).toEqual(expected);
+      expect(plain(storeOf(trace, 7).lanes())).toEqual(expected);
+    }
+  });
+
+  it("answers 'segment at' by search the same as a binary search over the decoded segments (times sorted, as on a real lane)", () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const store = storeOf(randomTrace(seed, 600, false));
+      for (const lane of store.lanes()) {
+        const decoded = [...lane.segments];
+        const scan: Lane = { ...lane, segments: decoded, segmentIndexAt: undefined, segmentAtIndex: undefined };
+        const last = decoded.at(-1);
+        if (last === undefined) continue;
+        for (let p = -0.001; p <= last.end + 0.001; p += last.end / 37 + 1e-4) expect(segmentAt(lane, p)).toEqual(segmentAt(scan, p));
+        for (let p = -1; p <= last.endStep + 1; p += 3) expect(segmentIndexAt(lane, p, "steps")).toBe(segmentIndexAt(scan, p, "steps"));
+      }
+    }
+  });
+
+  it("keeps an open lane's last segment ending at the store's end as more rows arrive for other lanes", () => {
+    const store = createTraceStore();
+    const first = new TraceBuilder().created(1, "a").created(2, "b").run(1, 0).suspend(1, 0, WaitKind.event).build();
+    store.append(first.columns, first.details);
+    const a = store.lanes()[0]!;
+    const seen = a.segments;
+    expect(seen.at(-1)).toMatchObject({ state: "waiting", end: 0 });
+    const more = new TraceBuilder(2).run(2, 4).suspend(2, 5).row(RowKind.run, 2, 0, 0, 6).build();
+    store.append(more.columns, more.details);
+    expect(store.lanes()[0]).toBe(a);
+    expect(a.segments.at(-1)).toMatchObject({ state: "waiting", start: 0, end: 6, startStep: 1, endStep: 3 });
+    expect(a.segmentCount).toBe(2);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { WaitKind } from "../protocol/trace";
+import { ByteArena, CHUNK, SegmentReader, SegmentStream, stateCode, ulpOf } from "./segmentStream";
+
+/** Roughly the segments of one chunk (2 bytes each). */
+const BLOCK = CHUNK / 2;
+import { taskId, type Segment, type SegmentState } from "./types";
+
+/** Pushes segments that are contiguous (each ends where the next starts) unless given an end. */
+function streamOf(segments: readonly Segment[]): SegmentStream {
+  const stream = new SegmentStream();
+  for (const s of segments) {
+    stream.push(stateCode(s.state), s.start, s.startStep, s.end, s.endStep, s.waitKind ?? -1, s.target ?? -1, s.line ?? -1);
+  }
+  return stream;
+}
+
+function seg(state: SegmentState, start: number, end: number, startStep: number, endStep: number, extra: Partial<Segment> = {}): Segment {
+  return { state, start, end, startStep, endStep, ...extra } as Segment;
+}
+
+/** A lane of n segments: running, waiting on sleep at line 5, ready, … with `dt` seconds each. */
+function laneOf(n: number, dt: (i: number) => number): Segment[] {
+  const out: Segment[] = [];
+  let t = 0;
+  let step = 0;
+  const states: SegmentState[] = ["running", "waiting", "ready"];
+  for (let i = 0; i < n; i++) {
+    const state = states[i % 3]!;
+    const end = t + dt(i);
+    const endStep = step + (state === "running" ? 1 : state === "ready" ? 100 : 0);
+    out.push(seg(state, t, end, step, endStep, state === "waiting" ? { waitKind: WaitKind.sleep, line: 5 } : {}));
+    t = end;
+    step = endStep;
+  }
+  return out;
+}
+
+describe("SegmentStream encoding", () => {
+  it("round-trips segments exactly: states, times, steps, wait kinds, targets and lines", () => {
+    const segments = [
+      seg("ready", 0, 0.5, 0, 1),
+      seg("running", 0.5, 0.5, 1, 2),
+      seg("waiting", 0.5, 2, 2, 9, { waitKind: WaitKind.task, target: taskId(3), line: 12 }),
+      seg("waiting", 2, 3, 9, 9, { waitKind: WaitKind.lock, line: 0 }),
+      seg("blocked", 3, 4.25, 9, 10, { line: 7 }),
+      seg("running", 4.25, 4.25, 10, 11),
+      seg("failed", 4.25, 4.25, 11, 11),
+    ];
+    expect(streamOf(segments).decode()).toEqual(segments);
+  });
+
+  it("writes a full f64 when a time is not a whole number of nanoseconds away, and still decodes it exactly", () => {
+    const odd = [0.1 + 0.2, Math.PI, 1e-10, 1e12 + 0.5, 2 ** -40, 7.000000001];
+    const segments: Segment[] = [];
+    let t = 0;
+    odd.forEach((next, i) => {
+      segments.push(seg("running", t, next, i, i + 1));
+      t = next;
+    });
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    // Some of these need the escape: more than 2 bytes a segment on average.
+    expect(stream.length).toBeGreaterThan(2 * segments.length);
+  });
+
+  it("codes a time that goes back, and a segment whose end is not the next one's start", () => {
+    const segments = [seg("running", 5, 6, 3, 4), seg("waiting", 4, 4.5, 2, 8, { waitKind: WaitKind.sleep, line: 1 }), seg("ready", 4.75, 5, 9, 10)];
+    expect(streamOf(segments).decode()).toEqual(segments);
+  });
+
+  it("costs 1–2 bytes a segment when the clock does not move and steps advance by 1 or a little", () => {
+    const segments = laneOf(3000, () => 0);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(2);
+  });
+
+  it("uses nanosecond deltas for times that are whole microseconds apart", () => {
+    const segments = laneOf(900, (i) => (i % 3) * 1e-6 + 3e-6);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(5);
+  });
+
+  it("codes a realistic clock's times (sums of measured floats) as ulp deltas: exact, and well under an f64 each", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    // Like a realistic clock: each step adds a measured CPU time (a difference of two timer readings).
+    // Five seconds into a run, a lane's times are sums of such measurements.
+    const segments = laneOf(3000, () => 12.345678 + rand() * 3e-5 - 12.345678).map((x) => ({ ...x, start: x.start + 5, end: x.end + 5 }) as Segment);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    // An f64 record would be 10 bytes with its header and step.
+    expect(stream.length / segments.length).toBeLessThan(9);
+  });
+
+  it("knows the spacing of doubles", () => {
+    expect(ulpOf(1)).toBe(2 ** -52);
+    expect(ulpOf(1.5)).toBe(2 ** -52);
+    expect(ulpOf(2)).toBe(2 ** -51);
+    expect(ulpOf(1000)).toBe(2 ** -43);
+    expect(ulpOf(0)).toBe(0);
+    expect(ulpOf(-1)).toBe(0);
+  });
+
+  it("shares one arena between lanes: chunks interleave, each lane still decodes its own", () => {
+    const arena = new ByteArena();
+    const a = new SegmentStream(arena);
+    const b = new SegmentStream(arena);
+    const sa = laneOf(700, () => 0.001);
+    const sb = laneOf(500, (i) => i * 1e-6);
+    for (let i = 0; i < 700; i++) {
+      for (const [stream, segs] of [[a, sa], [b, sb]] as const) {
+        const s = segs[i];
+        if (s !== undefined) stream.push(stateCode(s.state), s.start, s.startStep, s.end, s.endStep, s.waitKind ?? -1, s.target ?? -1, s.line ?? -1);
+      }
+    }
+    expect(a.decode()).toEqual(sa);
+    expect(b.decode()).toEqual(sb);
+    // Both lanes' chunks fit in the pages: no lane holds more than one part-filled chunk.
+    expect(a.chunkBytes + b.chunkBytes).toBeLessThanOrEqual(a.length + b.length + 2 * CHUNK);
+    expect(arena.byteSize()).toBeLessThan(70_000);
+  });
+});
+
+describe("SegmentStream search", () => {
+  const segments = laneOf(10 * BLOCK + 7, (i) => (i % 5 === 0 ? 0 : 0.25));
+  const stream = streamOf(segments);
+
+  /** The reference answer: the last segment starting at or before p. */
+  const lastAtOrBefore = (p: number, axis: "time" | "steps") => {
+    let found = -1;
+    segments.forEach((s, i) => {
+      if ((axis === "time" ? s.start : s.startStep) <= p) found = i;
+    });
+    return found;
+  };
+
+  it("finds the segment at a time or a step by binary search over checkpoints, like a scan does", () => {
+    const reader = new SegmentReader();
+    const end = segments.at(-1)!;
+    for (let p = -1; p <= end.start + 1; p += 0.125) expect(stream.indexAt(p, "time", reader)).toBe(lastAtOrBefore(p, "time"));
+    for (let p = -1; p <= end.startStep + 2; p += 7) expect(stream.indexAt(p, "steps", reader)).toBe(lastAtOrBefore(p, "steps"));
+  });
+
+  it("decodes one segment by index and a suffix from an index", () => {
+    for (const i of [0, 1, BLOCK - 1, BLOCK, 3 * BLOCK + 5, segments.length - 1]) expect(stream.at(i)).toEqual(segments[i]);
+    expect(stream.at(segments.length)).toBeUndefined();
+    expect(stream.decode(2 * BLOCK + 3)).toEqual(segments.slice(2 * BLOCK + 3));
+  });
+
+  it("answers -1 before the first segment and on an empty stream", () => {
+    expect(stream.indexAt(-5, "time")).toBe(-1);
+    expect(new SegmentStream().indexAt(0, "steps")).toBe(-1);
+    expect(new SegmentStream().decode()).toEqual([]);
+  });
+});

@@ -1,0 +1,545 @@
+/**
+ * One lane's closed segments as a compact byte stream (issue #8: the trace held in the page stays
+ * within 16 bytes per step). A segment is one record of typically 1–3 bytes:
+ *
+ *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
+ *            (0 same as the previous record's, 1 plus an integer number of nanoseconds, 2 plus an
+ *            integer number of ulps of the previous time, 3 a full f64), bit 5 the step delta is
+ *            negative, bit 6 wait kind, target and line
+ *            follow, bit 7 the step delta is +1 (and the varint is left out)
+ *   varint   |start step − previous record's start step|
+ *   time     nothing, a varint of nanoseconds or ulps, or 8 bytes of f64
+ *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
+ *            only when they differ from the last waiting/blocked record's in the chunk (or, for
+ *            other states, from none)
+ *
+ * A delta is used only when adding it back gives exactly the same double, so decoding is exact:
+ * nanoseconds fit the ideal clock (times that are sums of round numbers); a realistic clock's
+ * times are sums of measured floats, and there the difference to the previous time, counted in
+ * units in the last place of that time (a power of two, so the sum is exact), takes 4–5 bytes
+ * instead of 8. Otherwise (time going back, a first time) the f64 is written in full. A segment's end is the next segment's start;
+ * when it is not (time going back on a lane), an end-fix record carrying the end precedes the next
+ * record.
+ *
+ * Records live in fixed {@link CHUNK}-byte chunks taken from a {@link ByteArena} that all lanes of
+ * a trace share (16 KiB pages): no typed array per lane, nothing copied as a lane grows, at most
+ * one part-filled chunk per lane. Each chunk starts with a header (first record's start time f64,
+ * start step u32, record index u32) that is also the delta base and a fresh attribute context, so
+ * a reader can start at any chunk: a lane is binary-searched by step, time or index over its
+ * chunks, then scanned within one. A record never straddles chunks; 0xFF ends a chunk early.
+ * Pure: no DOM, no store; ./traceStore.ts owns the arena and one stream per lane.
+ */
+import { decodeSleepSeconds, WaitKind } from "../protocol/trace";
+import { taskId, virtualTime, type Segment, type SegmentState } from "./types";
+
+/** Bytes of one chunk, header included. */
+export const CHUNK = 128;
+const HEADER = 16;
+const PAGE = 1 << 14;
+
+export const STATE_CODES: readonly SegmentState[] = ["ready", "running", "waiting", "blocked", "done", "failed", "cancelled"];
+const CODE_OF: Readonly<Record<SegmentState, number>> = { ready: 0, running: 1, waiting: 2, blocked: 3, done: 4, failed: 5, cancelled: 6 };
+export const stateCode = (state: SegmentState): number => CODE_OF[state];
+const END_FIX = 7;
+const WAITING = 2;
+const BLOCKED = 3;
+/** Never a record header (an end fix has no attributes): the rest of the chunk is unused. */
+const END_OF_CHUNK = 0xff;
+
+const TIME_SAME = 0;
+const TIME_NANOS = 1;
+const TIME_ULPS = 2;
+const TIME_F64 = 3;
+const STEP_NEGATIVE = 1 << 5;
+const HAS_ATTRS = 1 << 6;
+const STEP_PLUS_ONE = 1 << 7;
+
+/** Attribute values of a record as numbers: -1 = undefined. The context "none yet" is -2. */
+const NONE = -1;
+const UNSET = -2;
+
+/** Heap bytes of a typed array object and its ArrayBuffer, beyond the bytes themselves (V8, estimated). */
+export const TYPED_ARRAY_OVERHEAD = 128;
+/** A stream object (fields inline) plus its chunk list (a small array of offsets). */
+const STREAM_OBJECT_BYTES = 72;
+const CHUNK_LIST_BYTES = 16;
+
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+/** A record is built here, then copied in at its exact size. */
+const scratch = new Uint8Array(96);
+let sp = 0;
+
+/** The spacing of doubles at x (its unit in the last place), for a normal positive x; 0 otherwise. */
+export function ulpOf(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 0;
+  f64[0] = x;
+  const exponent = ((f64Bytes[7]! & 0x7f) << 4) | (f64Bytes[6]! >> 4);
+  return exponent === 0 ? 0 : 2 ** (exponent - 1075);
+}
+
+const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
+const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED;
+
+/** Fixed-size chunks handed out from 16 KiB pages, never freed (a trace only grows). */
+export class ByteArena {
+  readonly pages: Uint8Array[] = [];
+  private next = PAGE;
+
+  /** A fresh chunk's global offset (page index × 16 KiB + offset in the page). */
+  alloc(): number {
+    if (this.next + CHUNK > PAGE) {
+      this.pages.push(new Uint8Array(PAGE));
+      this.next = 0;
+    }
+    const at = (this.pages.length - 1) * PAGE + this.next;
+    this.next += CHUNK;
+    return at;
+  }
+
+  /** Heap bytes held: every page. */
+  byteSize(): number {
+    return this.pages.length * (PAGE + TYPED_ARRAY_OVERHEAD);
+  }
+}
+
+const pageOf = (arena: ByteArena, at: number): Uint8Array => arena.pages[Math.floor(at / PAGE)]!;
+const offsetOf = (at: number): number => at % PAGE;
+
+function readU32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
+function writeU32(bytes: Uint8Array, at: number, n: number): void {
+  bytes[at] = n & 255;
+  bytes[at + 1] = (n >>> 8) & 255;
+  bytes[at + 2] = (n >>> 16) & 255;
+  bytes[at + 3] = (n >>> 24) & 255;
+}
+
+function readF64(bytes: Uint8Array, at: number): number {
+  for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[at + i]!;
+  return f64[0]!;
+}
+
+/** Header field of a chunk: 0 start step, 1 start time, 2 record index. */
+function headerField(arena: ByteArena, chunk: number, field: 0 | 1 | 2): number {
+  const page = pageOf(arena, chunk);
+  const at = offsetOf(chunk);
+  if (field === 1) return readF64(page, at);
+  return readU32(page, at + (field === 0 ? 8 : 12));
+}
+
+export class SegmentStream {
+  /** Global offsets of this lane's chunks, in order. */
+  private readonly chunks: number[] = [];
+  /** Bytes used in the last chunk (header included). */
+  private usedInLast = CHUNK;
+  private bytesWritten = 0;
+  private records = 0;
+  private prevStart = 0;
+  private prevStep = 0;
+  private ctxWait = UNSET;
+  private ctxTarget = UNSET;
+  private ctxLine = UNSET;
+  private lastEndT = 0;
+  private lastEndStep = 0;
+
+  constructor(readonly arena: ByteArena = new ByteArena()) {}
+
+  /** Number of segments. */
+  get count(): number {
+    return this.records;
+  }
+
+  /** Bytes of the encoded records (chunk headers included, unused chunk tails not). */
+  get length(): number {
+    return this.bytesWritten;
+  }
+
+  /** The last segment's start (time, step); 0 when empty. */
+  get lastStart(): number {
+    return this.prevStart;
+  }
+
+  get lastStartStep(): number {
+    return this.prevStep;
+  }
+
+  /** The last segment's end (time, step). */
+  get lastEnd(): number {
+    return this.lastEndT;
+  }
+
+  get lastEndStepOf(): number {
+    return this.lastEndStep;
+  }
+
+  /** Heap bytes of this lane's own objects (its chunks are counted with the arena's pages). */
+  byteSize(): number {
+    return STREAM_OBJECT_BYTES + CHUNK_LIST_BYTES + 4 * this.chunks.length;
+  }
+
+  /** Bytes of arena this lane's chunks take. */
+  get chunkBytes(): number {
+    return CHUNK * this.chunks.length;
+  }
+
+  /** Appends a segment. `waitKind`, `target`, `line`: -1 = undefined. */
+  push(state: number, start: number, startStep: number, end: number, endStep: number, waitKind: number, target: number, line: number): void {
+    // Not contiguous with the previous segment: an end fix says where that one ended.
+    const fix = this.records > 0 && (this.lastEndT !== start || this.lastEndStep !== startStep);
+    this.encode(fix, state, start, startStep, waitKind, target, line);
+    if (this.usedInLast + sp > CHUNK) {
+      this.openChunk(start, startStep);
+      this.encode(fix, state, start, startStep, waitKind, target, line);
+    }
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    const page = pageOf(this.arena, chunk);
+    let at = offsetOf(chunk) + this.usedInLast;
+    for (let i = 0; i < sp; i++) page[at++] = scratch[i]!;
+    this.usedInLast += sp;
+    this.bytesWritten += sp;
+    if (hasAttrs(state)) {
+      this.ctxWait = waitKind;
+      this.ctxTarget = target;
+      this.ctxLine = line;
+    }
+    this.prevStart = start;
+    this.prevStep = startStep;
+    this.lastEndT = end;
+    this.lastEndStep = endStep;
+    this.records++;
+  }
+
+  /** Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed sorted. */
+  indexAt(p: number, axis: "time" | "steps", reader: SegmentReader = new SegmentReader()): number {
+    const chunk = this.chunkWhere(axis === "time" ? 1 : 0, p);
+    if (chunk < 0) return -1;
+    reader.seekChunk(this, chunk);
+    let found = -1;
+    while (reader.next()) {
+      if ((axis === "time" ? reader.start : reader.startStep) > p) break;
+      found = reader.index;
+    }
+    return found;
+  }
+
+  /** Every segment from index `from` on, decoded (new objects). */
+  decode(from = 0): Segment[] {
+    const out: Segment[] = [];
+    const r = new SegmentReader();
+    r.seekRecord(this, from);
+    while (r.next()) if (r.index >= from) out.push(r.segment());
+    return out;
+  }
+
+  /** Segment `i`, decoded, or undefined. */
+  at(i: number, reader: SegmentReader = new SegmentReader()): Segment | undefined {
+    if (i < 0 || i >= this.records) return undefined;
+    reader.seekRecord(this, i);
+    while (reader.next()) if (reader.index === i) return reader.segment();
+    return undefined;
+  }
+
+  /** Last chunk whose header value (0 step, 1 time, 2 record index) is ≤ p, or -1. */
+  chunkWhere(field: 0 | 1 | 2, p: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headerField(this.arena, this.chunks[mid]!, field) <= p) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** @internal for SegmentReader */
+  chunkList(): readonly number[] {
+    return this.chunks;
+  }
+
+  /** @internal for SegmentReader: bytes used in the last chunk. */
+  get lastChunkUsed(): number {
+    return this.usedInLast;
+  }
+
+  /** Ends the current chunk and starts one whose first record starts at (start, step). */
+  private openChunk(start: number, step: number): void {
+    const n = this.chunks.length;
+    if (n > 0 && this.usedInLast < CHUNK) {
+      const last = this.chunks[n - 1]!;
+      pageOf(this.arena, last)[offsetOf(last) + this.usedInLast] = END_OF_CHUNK;
+    }
+    const chunk = this.arena.alloc();
+    const page = pageOf(this.arena, chunk);
+    const at = offsetOf(chunk);
+    f64[0] = start;
+    page.set(f64Bytes, at);
+    writeU32(page, at + 8, step);
+    writeU32(page, at + 12, this.records);
+    this.chunks.push(chunk);
+    this.usedInLast = HEADER;
+    this.bytesWritten += HEADER;
+    this.prevStart = start;
+    this.prevStep = step;
+    this.ctxWait = UNSET;
+    this.ctxTarget = UNSET;
+    this.ctxLine = UNSET;
+  }
+
+  /** Builds the record (after an end fix, if `fix`) in `scratch`, against the current base and context. */
+  private encode(fix: boolean, state: number, start: number, startStep: number, waitKind: number, target: number, line: number): void {
+    sp = 0;
+    if (fix) this.writeHead(END_FIX, this.lastEndT, this.lastEndStep, false);
+    const withCtx = hasAttrs(state);
+    const ew = withCtx ? this.ctxWait : NONE;
+    const et = withCtx ? this.ctxTarget : NONE;
+    const el = withCtx ? this.ctxLine : NONE;
+    const attrs = waitKind !== ew || target !== et || line !== el;
+    this.writeHead(state, start, startStep, attrs);
+    if (attrs) {
+      writeVarint(waitKind + 1);
+      writeVarint(target === NONE ? 0 : zigzag(target) + 1);
+      writeVarint(line === NONE ? 0 : zigzag(line) + 1);
+    }
+  }
+
+  /** Writes a record's header, step and time into `scratch`. */
+  private writeHead(code: number, start: number, step: number, attrs: boolean): void {
+    const stepDelta = step - this.prevStep;
+    let mode = TIME_F64;
+    let nanos = 0;
+    const prev = this.prevStart;
+    if (start === prev) {
+      mode = TIME_SAME;
+    } else if (start > prev) {
+      const d = Math.round((start - prev) * 1e9);
+      if (Number.isSafeInteger(d) && prev + d / 1e9 === start) {
+        mode = TIME_NANOS;
+        nanos = d;
+      } else {
+        const u = ulpOf(prev);
+        const k = u > 0 ? (start - prev) / u : 0;
+        if (Number.isSafeInteger(k) && k > 0 && prev + k * u === start) {
+          mode = TIME_ULPS;
+          nanos = k;
+        }
+      }
+    }
+    const plusOne = stepDelta === 1;
+    scratch[sp++] = code | (mode << 3) | (stepDelta < 0 ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
+    if (!plusOne) writeVarint(Math.abs(stepDelta));
+    if (mode === TIME_NANOS || mode === TIME_ULPS) {
+      writeVarint(nanos);
+    } else if (mode === TIME_F64) {
+      f64[0] = start;
+      scratch.set(f64Bytes, sp);
+      sp += 8;
+    }
+  }
+}
+
+function writeVarint(n: number): void {
+  let v = n;
+  while (v >= 128) {
+    scratch[sp++] = (v % 128) | 128;
+    v = Math.floor(v / 128);
+  }
+  scratch[sp++] = v;
+}
+
+/** A segment object from numbers (attributes -1 = left out). */
+export function segmentOf(code: number, start: number, end: number, startStep: number, endStep: number, waitKind: number, target: number, line: number): Segment {
+  const s: { -readonly [K in keyof Segment]: Segment[K] } = { state: STATE_CODES[code]!, start: virtualTime(start), end: virtualTime(end), startStep, endStep };
+  if (waitKind !== NONE) s.waitKind = waitKind as WaitKind;
+  if (target !== NONE) {
+    if (waitKind === WaitKind.sleep) s.sleepFor = decodeSleepSeconds(target);
+    else s.target = taskId(target);
+  }
+  if (line !== NONE) s.line = line;
+  return s;
+}
+
+/**
+ * Walks a stream's segments in order without allocating per segment: after a seek, each `next()`
+ * fills the public fields with the next segment (attributes -1 = undefined). One reader can be
+ * reused across lanes.
+ */
+export class SegmentReader {
+  index = -1;
+  state = 0;
+  start = 0;
+  startStep = 0;
+  end = 0;
+  endStep = 0;
+  waitKind = NONE;
+  target = NONE;
+  line = NONE;
+
+  private stream: SegmentStream | undefined;
+  private chunks: readonly number[] = [];
+  private chunk = 0;
+  private page: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+  private end_ = 0;
+  private baseStart = 0;
+  private baseStep = 0;
+  private ctxWait = UNSET;
+  private ctxTarget = UNSET;
+  private ctxLine = UNSET;
+  /** Look-ahead record. */
+  private has = false;
+  private laCode = 0;
+  private laStart = 0;
+  private laStep = 0;
+  private laWait = NONE;
+  private laTarget = NONE;
+  private laLine = NONE;
+
+  /** Positions the reader before the first segment of the stream's chunk `c`. */
+  seekChunk(stream: SegmentStream, c: number): void {
+    this.stream = stream;
+    this.chunks = stream.chunkList();
+    this.has = false;
+    this.index = -1;
+    if (c < 0 || c >= this.chunks.length) return;
+    this.openChunk(c);
+    this.index = headerField(stream.arena, this.chunks[c]!, 2) - 1;
+    if (this.more()) this.readRecord();
+    // An end fix opening the chunk belongs to the previous chunk's last segment.
+    if (this.has && this.laCode === END_FIX) {
+      this.has = false;
+      if (this.more()) this.readRecord();
+    }
+  }
+
+  /** Positions the reader at or before segment `i` (at the start of its chunk). */
+  seekRecord(stream: SegmentStream, i: number): void {
+    this.seekChunk(stream, Math.max(0, stream.chunkWhere(2, i)));
+  }
+
+  /** Moves to the next segment; false at the end of the stream. */
+  next(): boolean {
+    if (!this.has) return false;
+    this.index++;
+    this.state = this.laCode;
+    this.start = this.laStart;
+    this.startStep = this.laStep;
+    this.waitKind = this.laWait;
+    this.target = this.laTarget;
+    this.line = this.laLine;
+    this.has = false;
+    if (this.more()) {
+      this.readRecord();
+      if (this.laCode === END_FIX) {
+        this.end = this.laStart;
+        this.endStep = this.laStep;
+        this.has = false;
+        if (this.more()) this.readRecord();
+        return true;
+      }
+    }
+    if (this.has) {
+      this.end = this.laStart;
+      this.endStep = this.laStep;
+    } else {
+      this.end = this.stream!.lastEnd;
+      this.endStep = this.stream!.lastEndStepOf;
+    }
+    return true;
+  }
+
+  /** The current segment as an object. */
+  segment(): Segment {
+    return segmentOf(this.state, this.start, this.end, this.startStep, this.endStep, this.waitKind, this.target, this.line);
+  }
+
+  private openChunk(c: number): void {
+    const at = this.chunks[c]!;
+    const stream = this.stream!;
+    this.chunk = c;
+    this.page = pageOf(stream.arena, at);
+    const from = offsetOf(at);
+    this.baseStart = readF64(this.page, from);
+    this.baseStep = readU32(this.page, from + 8);
+    this.pos = from + HEADER;
+    this.end_ = from + (c === this.chunks.length - 1 ? stream.lastChunkUsed : CHUNK);
+    this.ctxWait = UNSET;
+    this.ctxTarget = UNSET;
+    this.ctxLine = UNSET;
+  }
+
+  /** Whether another record follows, moving to the next chunk when this one is done. */
+  private more(): boolean {
+    while (this.pos >= this.end_ || this.page[this.pos] === END_OF_CHUNK) {
+      if (this.chunk + 1 >= this.chunks.length) return false;
+      this.openChunk(this.chunk + 1);
+    }
+    return true;
+  }
+
+  private readVarint(): number {
+    let result = 0;
+    let mul = 1;
+    let b: number;
+    do {
+      b = this.page[this.pos++]!;
+      result += (b & 127) * mul;
+      mul *= 128;
+    } while (b & 128);
+    return result;
+  }
+
+  /** Reads one record into the look-ahead; an end fix does not move the base. */
+  private readRecord(): void {
+    const head = this.page[this.pos++]!;
+    const code = head & 7;
+    const mode = (head >> 3) & 3;
+    const delta = (head & STEP_PLUS_ONE) !== 0 ? 1 : this.readVarint();
+    const step = this.baseStep + ((head & STEP_NEGATIVE) !== 0 ? -delta : delta);
+    let start = this.baseStart;
+    if (mode === TIME_NANOS) {
+      start = this.baseStart + this.readVarint() / 1e9;
+    } else if (mode === TIME_ULPS) {
+      start = this.baseStart + this.readVarint() * ulpOf(this.baseStart);
+    } else if (mode === TIME_F64) {
+      start = readF64(this.page, this.pos);
+      this.pos += 8;
+    }
+    this.has = true;
+    this.laCode = code;
+    this.laStart = start;
+    this.laStep = step;
+    if (code === END_FIX) return;
+    const withCtx = hasAttrs(code);
+    if ((head & HAS_ATTRS) !== 0) {
+      this.laWait = this.readVarint() - 1;
+      const t = this.readVarint();
+      this.laTarget = t === 0 ? NONE : unzigzag(t - 1);
+      const l = this.readVarint();
+      this.laLine = l === 0 ? NONE : unzigzag(l - 1);
+    } else if (withCtx) {
+      this.laWait = this.ctxWait;
+      this.laTarget = this.ctxTarget;
+      this.laLine = this.ctxLine;
+    } else {
+      this.laWait = NONE;
+      this.laTarget = NONE;
+      this.laLine = NONE;
+    }
+    if (withCtx) {
+      this.ctxWait = this.laWait;
+      this.ctxTarget = this.laTarget;
+      this.ctxLine = this.laLine;
+    }
+    this.baseStart = start;
+    this.baseStep = step;
+  }
+}
