@@ -17,6 +17,11 @@
  * - **Isolation.** Workers start from a `blob:` URL (so they inherit the page's CSP, including a
  *   `<meta>` one) that imports the real worker bundle; after `init` every message travels over a
  *   private MessagePort, and the worker's default channel is never listened to.
+ * - **Memory snapshot.** When the first spare had to boot in full (no valid snapshot stored), the
+ *   page starts one `snapshot-maker` worker (once per page load, one boot at a time): it boots,
+ *   stores its memory snapshot in Cache Storage and is terminated; later boots restore it
+ *   (README "Startup"). `<html data-python-boot>` says how the latest ready spare started,
+ *   `data-python-snapshot` what the maker did (`making`, `stored`, `present`, `failed`).
  * - **Boundary.** Every message is validated (parseFromWorker) and accepted only from the worker
  *   it belongs to; trace batches are merged and applied at most once per animation frame.
  */
@@ -31,7 +36,7 @@ import {
   type StopRung,
   type ToWorker,
 } from "../protocol/messages";
-import { parseFromWorker } from "../protocol/validate";
+import { parseFromWorker, parseSnapshotReport } from "../protocol/validate";
 import { mergeTraceBatches, type TraceMessage } from "./mergeTraceBatches";
 import { SparePool } from "./sparePool";
 
@@ -112,6 +117,9 @@ export class RunnerClient {
   private bootFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private active: ActiveRun | undefined;
+  /** The snapshot maker while it boots; `makerStarted` keeps it to one per page load. */
+  private maker: { readonly worker: Worker; readonly port: MessagePort; readonly timer: ReturnType<typeof setTimeout> } | undefined;
+  private makerStarted = false;
   private pendingTraces: TraceMessage[] = [];
   private flushScheduled = false;
   private disposed = false;
@@ -159,11 +167,12 @@ export class RunnerClient {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     if (this.active !== undefined) this.retire(this.active);
     for (const slot of this.spares.all()) this.discard(slot);
+    this.endMaker(undefined);
   }
 
   /** Boots another spare when the pool wants one (one at a time, up to SPARE_CAPACITY). */
   private refill(): void {
-    if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnother) return;
+    if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnotherBeside(this.maker !== undefined)) return;
     this.spares.add(this.startWorker());
   }
 
@@ -253,6 +262,42 @@ export class RunnerClient {
     slot.port.postMessage(message);
   }
 
+  /** Boots the one snapshot maker of this page load (see the header). */
+  private startMaker(): void {
+    if (this.makerStarted || this.disposed) return;
+    this.makerStarted = true;
+    const worker = createPythonWorker();
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => this.endMaker("failed"), BOOT_TIMEOUT_MS);
+    this.maker = { worker, port: channel.port1, timer };
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      const report = parseSnapshotReport(event.data);
+      if (report !== undefined) this.endMaker(report.outcome);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.endMaker("failed");
+    };
+    const init: ToWorker = { type: "init", protocolVersion: PROTOCOL_VERSION, pyodideUrl: this.pyodideUrl, port: channel.port2, role: "snapshot-maker" };
+    worker.postMessage(init, [channel.port2]);
+    this.publish("pythonSnapshot", "making");
+  }
+
+  private endMaker(outcome: "stored" | "present" | "failed" | undefined): void {
+    const maker = this.maker;
+    if (maker === undefined) return;
+    this.maker = undefined;
+    clearTimeout(maker.timer);
+    maker.port.onmessage = null;
+    maker.worker.terminate();
+    if (outcome !== undefined) this.publish("pythonSnapshot", outcome);
+    this.refill();
+  }
+
+  private publish(name: "pythonSnapshot" | "pythonBoot", value: string): void {
+    if (typeof document !== "undefined") document.documentElement.dataset[name] = value;
+  }
+
   private startWorker(): Slot {
     const worker = createPythonWorker();
     const channel = new MessageChannel();
@@ -298,7 +343,10 @@ export class RunnerClient {
         this.bootFailures = 0;
         this.spares.markReady(slot);
         this.publishReadySpares();
+        this.publish("pythonBoot", message.bootedFrom ?? "fresh");
         if (this.spares.front === slot) this.announceSpare();
+        // A full boot means no valid snapshot is stored: make one before the next spare boots.
+        if (message.bootedFrom !== "snapshot") this.startMaker();
         return this.refill();
       }
       case "bootFailed":

@@ -54,4 +54,14 @@ describe("SparePool", () => {
     expect(pool.front).toBeUndefined();
     expect(pool.wantsAnother).toBe(true);
   });
+
+  it("lets a booting snapshot maker hold back the next spare, unless Run took the last one", () => {
+    const pool = new SparePool<string>(2);
+    pool.add("a");
+    pool.markReady("a");
+    expect(pool.wantsAnotherBeside(true)).toBe(false); // the maker is the one boot at a time
+    expect(pool.wantsAnotherBeside(false)).toBe(true);
+    expect(pool.takeReady()).toBe("a");
+    expect(pool.wantsAnotherBeside(true)).toBe(true); // nothing left for the next Run: boot one now
+  });
 });
