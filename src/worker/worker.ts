@@ -7,6 +7,10 @@
  * MessagePort the page handed over, so a program calling `js.postMessage(...)` reaches nobody.
  * The page stops a runaway run through the interrupt buffer (when cross-origin isolated) or by
  * terminating this worker.
+ *
+ * Booting restores the stored memory snapshot when there is a valid one (./snapshot.ts, README
+ * "Startup"), else starts CPython in full; either way the lockdown runs last, before any program.
+ * With `role: "snapshot-maker"` the worker boots in full only to store that snapshot, and runs nothing.
  */
 import { loadPyodide, version as pyodideVersion, type PyodideInterface } from "pyodide";
 import { PROTOCOL_VERSION, type BootSource, type FromWorker, type RunId, type SnapshotReport, type ToWorker } from "../protocol/messages";
