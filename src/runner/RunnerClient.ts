@@ -17,9 +17,10 @@
  * - **Isolation.** Workers start from a `blob:` URL (so they inherit the page's CSP, including a
  *   `<meta>` one) that imports the real worker bundle; after `init` every message travels over a
  *   private MessagePort, and the worker's default channel is never listened to.
- * - **Memory snapshot.** When the first spare had to boot in full (no valid snapshot stored), the
- *   page starts one `snapshot-maker` worker (once per page load, one boot at a time): it boots,
- *   stores its memory snapshot in Cache Storage and is terminated; later boots restore it
+ * - **Memory snapshot.** When a spare had to boot in full (no valid snapshot stored), the page
+ *   starts one `snapshot-maker` worker once it is idle (both spares ready, no run for
+ *   MAKER_IDLE_MS; once per page load): it boots, stores its memory snapshot in Cache Storage and
+ *   is terminated (a Run meanwhile still gets a spare at once); later boots restore it
  *   (README "Startup"). `<html data-python-boot>` says how the latest ready spare started,
  *   `data-python-snapshot` what the maker did (`making`, `stored`, `present`, `failed`).
  * - **Boundary.** Every message is validated (parseFromWorker) and accepted only from the worker
@@ -58,6 +59,8 @@ const SIGINT = 2;
 export const SPARE_CAPACITY = 2;
 /** A spare that has not booted by then is treated as failed (a 2-core machine under load boots in 10–40 s). */
 export const BOOT_TIMEOUT_MS = 120_000;
+/** How long the page waits, idle with a full pool, before it boots the snapshot maker. */
+export const MAKER_IDLE_MS = 3000;
 /** Boot failures in a row tried again before the page is told the runtime cannot load. */
 const BOOT_RETRIES = 1;
 
@@ -120,6 +123,9 @@ export class RunnerClient {
   /** The snapshot maker while it boots; `makerStarted` keeps it to one per page load. */
   private maker: { readonly worker: Worker; readonly port: MessagePort; readonly timer: ReturnType<typeof setTimeout> } | undefined;
   private makerStarted = false;
+  /** Set once a spare booted in full: a snapshot should be made when the page is idle. */
+  private snapshotWanted = false;
+  private makerTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingTraces: TraceMessage[] = [];
   private flushScheduled = false;
   private disposed = false;
@@ -140,6 +146,8 @@ export class RunnerClient {
   run(runId: RunId, source: string, options: RunOptions): void {
     if (this.active !== undefined) this.finishActive("terminate");
     const slot = this.spares.takeReady();
+    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer); // not idle any more
+    this.makerTimer = undefined;
     this.refill();
     this.publishReadySpares();
     if (slot === undefined) {
@@ -165,6 +173,7 @@ export class RunnerClient {
   dispose(): void {
     this.disposed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer);
     if (this.active !== undefined) this.retire(this.active);
     for (const slot of this.spares.all()) this.discard(slot);
     this.endMaker(undefined);
@@ -262,6 +271,16 @@ export class RunnerClient {
     slot.port.postMessage(message);
   }
 
+  /** Starts the idle countdown to the snapshot maker, when one is wanted and the pool is full. */
+  private scheduleMaker(): void {
+    if (this.makerTimer !== undefined || !this.snapshotWanted || this.makerStarted || this.disposed) return;
+    if (this.active !== undefined || !this.spares.full) return;
+    this.makerTimer = setTimeout(() => {
+      this.makerTimer = undefined;
+      if (this.active === undefined && this.spares.full) this.startMaker();
+    }, MAKER_IDLE_MS);
+  }
+
   /** Boots the one snapshot maker of this page load (see the header). */
   private startMaker(): void {
     if (this.makerStarted || this.disposed) return;
@@ -345,9 +364,10 @@ export class RunnerClient {
         this.publishReadySpares();
         this.publish("pythonBoot", message.bootedFrom ?? "fresh");
         if (this.spares.front === slot) this.announceSpare();
-        // A full boot means no valid snapshot is stored: make one before the next spare boots.
-        if (message.bootedFrom !== "snapshot") this.startMaker();
-        return this.refill();
+        // A full boot means no valid snapshot is stored: make one once the page is idle.
+        if (message.bootedFrom !== "snapshot") this.snapshotWanted = true;
+        this.refill();
+        return this.scheduleMaker();
       }
       case "bootFailed":
         return this.bootFailed(slot, message.message);
