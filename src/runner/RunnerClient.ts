@@ -19,8 +19,9 @@
  *   private MessagePort, and the worker's default channel is never listened to.
  * - **Memory snapshot.** When a spare had to boot in full (no valid snapshot stored), the page
  *   starts one `snapshot-maker` worker once it is idle (both spares ready, no run for
- *   MAKER_IDLE_MS; once per page load): it boots, stores its memory snapshot in Cache Storage and
- *   is terminated (a Run meanwhile still gets a spare at once); later boots restore it
+ *   MAKER_IDLE_MS): it boots, stores its memory snapshot in Cache Storage and is terminated. A Run
+ *   while it boots terminates it (the run's replacement boots at once, as without it) and the
+ *   countdown starts again at the next idle moment; later boots restore the snapshot
  *   (README "Startup"). `<html data-python-boot>` says how the latest ready spare started,
  *   `data-python-snapshot` what the maker did (`making`, `stored`, `present`, `failed`).
  * - **Boundary.** Every message is validated (parseFromWorker) and accepted only from the worker
@@ -120,7 +121,7 @@ export class RunnerClient {
   private bootFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private active: ActiveRun | undefined;
-  /** The snapshot maker while it boots; `makerStarted` keeps it to one per page load. */
+  /** The snapshot maker while it boots; `makerStarted` is set once one reported (one per page load). */
   private maker: { readonly worker: Worker; readonly port: MessagePort; readonly timer: ReturnType<typeof setTimeout> } | undefined;
   private makerStarted = false;
   /** Set once a spare booted in full: a snapshot should be made when the page is idle. */
@@ -146,8 +147,10 @@ export class RunnerClient {
   run(runId: RunId, source: string, options: RunOptions): void {
     if (this.active !== undefined) this.finishActive("terminate");
     const slot = this.spares.takeReady();
-    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer); // not idle any more
+    // Not idle any more: the maker gives way (its countdown restarts once the pool is full again).
+    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer);
     this.makerTimer = undefined;
+    if (this.maker !== undefined) this.endMaker(undefined);
     this.refill();
     this.publishReadySpares();
     if (slot === undefined) {
@@ -283,8 +286,7 @@ export class RunnerClient {
 
   /** Boots the one snapshot maker of this page load (see the header). */
   private startMaker(): void {
-    if (this.makerStarted || this.disposed) return;
-    this.makerStarted = true;
+    if (this.makerStarted || this.maker !== undefined || this.disposed) return;
     const worker = createPythonWorker();
     const channel = new MessageChannel();
     const timer = setTimeout(() => this.endMaker("failed"), BOOT_TIMEOUT_MS);
@@ -309,7 +311,12 @@ export class RunnerClient {
     clearTimeout(maker.timer);
     maker.port.onmessage = null;
     maker.worker.terminate();
-    if (outcome !== undefined) this.publish("pythonSnapshot", outcome);
+    if (outcome !== undefined) {
+      this.makerStarted = true;
+      this.publish("pythonSnapshot", outcome);
+    } else if (typeof document !== "undefined") {
+      delete document.documentElement.dataset.pythonSnapshot; // gave way to a Run; tried again when idle
+    }
     this.refill();
   }
 
