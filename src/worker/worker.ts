@@ -132,6 +132,9 @@ async function bootFromSnapshot(pyodideUrl: string, stored: Response): Promise<P
   pyodideRef = pyodide;
   installPythonSources(pyodide, { addToPath: false });
   pyodide.runPython(AFTER_RESTORE_PYTHON);
+  // Python's state is warm, but this worker's wasm code is not (V8 compiles functions lazily, then
+  // tiers them up): one warm-up run here makes the first Run as quick as after a full boot.
+  pyodide.runPython("import taskline; taskline.warm_up()");
   return pyodide;
 }
 
