@@ -76,6 +76,12 @@ export type ToWorker =
       readonly pyodideUrl: string;
       readonly port?: MessagePort;
       readonly interruptBuffer?: Int32Array;
+      /**
+       * `spare` (default): boot an interpreter for a run, from the stored memory snapshot when there
+       * is a valid one. `snapshot-maker`: boot one only to store its memory snapshot, report a
+       * SnapshotReport and never run anything (the page terminates it).
+       */
+      readonly role?: "spare" | "snapshot-maker";
     }
   | { readonly type: "run"; readonly runId: RunId; readonly source: string; readonly options: RunOptions };
 
@@ -121,7 +127,13 @@ export interface RunTotals {
 
 export type FromWorker =
   | { readonly type: "progress"; readonly stage: string; readonly fraction: number }
-  | { readonly type: "ready"; readonly protocolVersion: number; readonly pythonVersion: string }
+  | {
+      readonly type: "ready";
+      readonly protocolVersion: number;
+      readonly pythonVersion: string;
+      /** How the interpreter started: restored from the stored memory snapshot, or a full boot. */
+      readonly bootedFrom?: BootSource;
+    }
   | { readonly type: "bootFailed"; readonly message: string }
   | {
       readonly type: "trace";
@@ -137,6 +149,19 @@ export type FromWorker =
       /** What killed the interpreter: a fatal error (default) or running out of memory. */
       readonly reason?: "fatal" | "memory";
     };
+
+/** How an interpreter started (README "Startup"): restored from the memory snapshot, or a full boot. */
+export type BootSource = "snapshot" | "fresh";
+
+/**
+ * The one report of a `snapshot-maker` worker: it stored a new memory snapshot, found a valid one
+ * already stored, or could not make one (the page then keeps booting fully; nothing breaks).
+ */
+export interface SnapshotReport {
+  readonly type: "snapshot";
+  readonly outcome: "stored" | "present" | "failed";
+  readonly message?: string;
+}
 
 /** How a run was ended from the page side: Python interrupted, or the worker terminated. */
 export type StopRung = "interrupt" | "terminate";

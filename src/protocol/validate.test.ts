@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFromWorker } from "./validate";
+import { parseFromWorker, parseSnapshotReport } from "./validate";
 
 const columns = (n: number, t = 0) => ({
   kind: new Uint8Array(n).fill(3),
@@ -45,7 +45,28 @@ describe("parseFromWorker", () => {
     expect(parseFromWorker({ type: "ready", protocolVersion: 2, pythonVersion: "3.14.2" })).toBeUndefined();
   });
 
+  it("keeps how a ready interpreter booted only when it is a known source", () => {
+    expect(parseFromWorker({ type: "ready", protocolVersion: 1, pythonVersion: "3.14.2", bootedFrom: "snapshot" })).toEqual({
+      type: "ready",
+      protocolVersion: 1,
+      pythonVersion: "3.14.2",
+      bootedFrom: "snapshot",
+    });
+    const odd = parseFromWorker({ type: "ready", protocolVersion: 1, pythonVersion: "3.14.2", bootedFrom: "<img>" });
+    expect(odd).toEqual({ type: "ready", protocolVersion: 1, pythonVersion: "3.14.2" });
+  });
+
   it("ignores anything that is not a known message", () => {
     for (const junk of [null, 3, "ready", [], { type: "eval", code: "alert(1)" }]) expect(parseFromWorker(junk)).toBeUndefined();
+  });
+});
+
+describe("parseSnapshotReport", () => {
+  it("accepts the three outcomes of a snapshot maker and nothing else", () => {
+    expect(parseSnapshotReport({ type: "snapshot", outcome: "stored" })).toEqual({ type: "snapshot", outcome: "stored" });
+    expect(parseSnapshotReport({ type: "snapshot", outcome: "failed", message: "no Cache Storage" })?.message).toBe("no Cache Storage");
+    for (const junk of [null, { type: "snapshot", outcome: "deleted" }, { type: "snapshot", outcome: "present", message: 3 }, { type: "ready" }]) {
+      expect(parseSnapshotReport(junk)).toBeUndefined();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   type ProgramError,
   type RunEnd,
   type RunTotals,
+  type SnapshotReport,
   type StopReason,
   runId,
 } from "./messages";
@@ -120,7 +121,12 @@ export function parseFromWorker(data: unknown): FromWorker | undefined {
         : undefined;
     case "ready":
       return data.protocolVersion === PROTOCOL_VERSION && isText(data.pythonVersion)
-        ? { type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: data.pythonVersion }
+        ? {
+            type: "ready",
+            protocolVersion: PROTOCOL_VERSION,
+            pythonVersion: data.pythonVersion,
+            ...((data.bootedFrom === "snapshot" || data.bootedFrom === "fresh") && { bootedFrom: data.bootedFrom }),
+          }
         : undefined;
     case "bootFailed":
       return isText(data.message) ? { type: "bootFailed", message: data.message } : undefined;
@@ -143,4 +149,12 @@ export function parseFromWorker(data: unknown): FromWorker | undefined {
     default:
       return undefined;
   }
+}
+
+/** Accepts a snapshot-maker worker's report, or returns undefined for anything malformed. */
+export function parseSnapshotReport(data: unknown): SnapshotReport | undefined {
+  if (!isObj(data) || data.type !== "snapshot") return undefined;
+  if (data.outcome !== "stored" && data.outcome !== "present" && data.outcome !== "failed") return undefined;
+  if (data.message !== undefined && !isText(data.message)) return undefined;
+  return { type: "snapshot", outcome: data.outcome, ...(data.message !== undefined && { message: data.message }) };
 }

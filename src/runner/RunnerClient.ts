@@ -17,6 +17,13 @@
  * - **Isolation.** Workers start from a `blob:` URL (so they inherit the page's CSP, including a
  *   `<meta>` one) that imports the real worker bundle; after `init` every message travels over a
  *   private MessagePort, and the worker's default channel is never listened to.
+ * - **Memory snapshot.** When a spare had to boot in full (no valid snapshot stored), the page
+ *   starts one `snapshot-maker` worker once it is idle (both spares ready, no run for
+ *   MAKER_IDLE_MS): it boots, stores its memory snapshot in Cache Storage and is terminated. A Run
+ *   while it boots terminates it (the run's replacement boots at once, as without it) and the
+ *   countdown starts again at the next idle moment; later boots restore the snapshot
+ *   (README "Startup"). `<html data-python-boot>` says how the latest ready spare started,
+ *   `data-python-snapshot` what the maker did (`making`, `stored`, `present`, `failed`).
  * - **Boundary.** Every message is validated (parseFromWorker) and accepted only from the worker
  *   it belongs to; trace batches are merged and applied at most once per animation frame.
  */
@@ -31,7 +38,7 @@ import {
   type StopRung,
   type ToWorker,
 } from "../protocol/messages";
-import { parseFromWorker } from "../protocol/validate";
+import { parseFromWorker, parseSnapshotReport } from "../protocol/validate";
 import { MAX_FLUSH_ROWS, mergeTraceBatches, takeRows, type TraceMessage } from "./mergeTraceBatches";
 import { SparePool } from "./sparePool";
 
@@ -53,6 +60,8 @@ const SIGINT = 2;
 export const SPARE_CAPACITY = 2;
 /** A spare that has not booted by then is treated as failed (a 2-core machine under load boots in 10–40 s). */
 export const BOOT_TIMEOUT_MS = 120_000;
+/** How long the page waits, idle with a full pool, before it boots the snapshot maker. */
+export const MAKER_IDLE_MS = 3000;
 /** Boot failures in a row tried again before the page is told the runtime cannot load. */
 const BOOT_RETRIES = 1;
 
@@ -112,6 +121,12 @@ export class RunnerClient {
   private bootFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private active: ActiveRun | undefined;
+  /** The snapshot maker while it boots; `makerStarted` is set once one reported (one per page load). */
+  private maker: { readonly worker: Worker; readonly port: MessagePort; readonly timer: ReturnType<typeof setTimeout> } | undefined;
+  private makerStarted = false;
+  /** Set once a spare booted in full: a snapshot should be made when the page is idle. */
+  private snapshotWanted = false;
+  private makerTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingTraces: TraceMessage[] = [];
   private flushScheduled = false;
   /** What waits for the pending traces to be applied (a run's end, a stop's outcome), in order. */
@@ -135,6 +150,10 @@ export class RunnerClient {
     if (this.active !== undefined) this.finishActive("terminate");
     this.flushAll(); // the last run's rows and end first, however far behind the page was
     const slot = this.spares.takeReady();
+    // Not idle any more: the maker gives way (its countdown restarts once the pool is full again).
+    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer);
+    this.makerTimer = undefined;
+    if (this.maker !== undefined) this.endMaker(undefined);
     this.refill();
     this.publishReadySpares();
     if (slot === undefined) {
@@ -160,13 +179,15 @@ export class RunnerClient {
   dispose(): void {
     this.disposed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (this.makerTimer !== undefined) clearTimeout(this.makerTimer);
     if (this.active !== undefined) this.retire(this.active);
     for (const slot of this.spares.all()) this.discard(slot);
+    this.endMaker(undefined);
   }
 
   /** Boots another spare when the pool wants one (one at a time, up to SPARE_CAPACITY). */
   private refill(): void {
-    if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnother) return;
+    if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnotherBeside(this.maker !== undefined)) return;
     this.spares.add(this.startWorker());
   }
 
@@ -257,6 +278,56 @@ export class RunnerClient {
     slot.port.postMessage(message);
   }
 
+  /** Starts the idle countdown to the snapshot maker, when one is wanted and the pool is full. */
+  private scheduleMaker(): void {
+    if (this.makerTimer !== undefined || !this.snapshotWanted || this.makerStarted || this.disposed) return;
+    if (this.active !== undefined || !this.spares.full) return;
+    this.makerTimer = setTimeout(() => {
+      this.makerTimer = undefined;
+      if (this.active === undefined && this.spares.full) this.startMaker();
+    }, MAKER_IDLE_MS);
+  }
+
+  /** Boots the one snapshot maker of this page load (see the header). */
+  private startMaker(): void {
+    if (this.makerStarted || this.maker !== undefined || this.disposed) return;
+    const worker = createPythonWorker();
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => this.endMaker("failed"), BOOT_TIMEOUT_MS);
+    this.maker = { worker, port: channel.port1, timer };
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      const report = parseSnapshotReport(event.data);
+      if (report !== undefined) this.endMaker(report.outcome);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.endMaker("failed");
+    };
+    const init: ToWorker = { type: "init", protocolVersion: PROTOCOL_VERSION, pyodideUrl: this.pyodideUrl, port: channel.port2, role: "snapshot-maker" };
+    worker.postMessage(init, [channel.port2]);
+    this.publish("pythonSnapshot", "making");
+  }
+
+  private endMaker(outcome: "stored" | "present" | "failed" | undefined): void {
+    const maker = this.maker;
+    if (maker === undefined) return;
+    this.maker = undefined;
+    clearTimeout(maker.timer);
+    maker.port.onmessage = null;
+    maker.worker.terminate();
+    if (outcome !== undefined) {
+      this.makerStarted = true;
+      this.publish("pythonSnapshot", outcome);
+    } else if (typeof document !== "undefined") {
+      delete document.documentElement.dataset.pythonSnapshot; // gave way to a Run; tried again when idle
+    }
+    this.refill();
+  }
+
+  private publish(name: "pythonSnapshot" | "pythonBoot", value: string): void {
+    if (typeof document !== "undefined") document.documentElement.dataset[name] = value;
+  }
+
   private startWorker(): Slot {
     const worker = createPythonWorker();
     const channel = new MessageChannel();
@@ -302,8 +373,12 @@ export class RunnerClient {
         this.bootFailures = 0;
         this.spares.markReady(slot);
         this.publishReadySpares();
+        this.publish("pythonBoot", message.bootedFrom ?? "fresh");
         if (this.spares.front === slot) this.announceSpare();
-        return this.refill();
+        // A full boot means no valid snapshot is stored: make one once the page is idle.
+        if (message.bootedFrom !== "snapshot") this.snapshotWanted = true;
+        this.refill();
+        return this.scheduleMaker();
       }
       case "bootFailed":
         return this.bootFailed(slot, message.message);

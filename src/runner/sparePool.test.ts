@@ -54,4 +54,20 @@ describe("SparePool", () => {
     expect(pool.front).toBeUndefined();
     expect(pool.wantsAnother).toBe(true);
   });
+
+  it("lets a booting snapshot maker hold back the next spare, unless Run took the last one", () => {
+    const pool = new SparePool<string>(2);
+    pool.add("a");
+    pool.markReady("a");
+    expect(pool.full).toBe(false);
+    pool.add("b");
+    expect(pool.full).toBe(false); // "b" still boots
+    pool.markReady("b");
+    expect(pool.full).toBe(true); // the page may start the maker now
+    expect(pool.takeReady()).toBe("a"); // a Run while the maker boots
+    expect(pool.wantsAnotherBeside(true)).toBe(false); // the maker is the one boot at a time
+    expect(pool.wantsAnotherBeside(false)).toBe(true);
+    expect(pool.takeReady()).toBe("b");
+    expect(pool.wantsAnotherBeside(true)).toBe(true); // nothing left for the next Run: boot one now
+  });
 });

@@ -8,6 +8,9 @@
  *   compiling beside it would slow the one the person waits for), and the next one starts once
  *   it is ready. So after the first boot the pool fills to `capacity`, and back-to-back runs each
  *   take a ready spare while the replacement boots behind them.
+ * - A snapshot maker (README "Startup": a worker that boots only to store the memory snapshot,
+ *   started once the pool is `full` and the page idle) counts as that one boot, except when the
+ *   pool is empty.
  */
 export class SparePool<S> {
   private readonly slots: { readonly spare: S; ready: boolean }[] = [];
@@ -31,9 +34,22 @@ export class SparePool<S> {
     return this.slots.some((s) => s.spare === spare && s.ready);
   }
 
+  /** Every slot is taken by a ready spare. */
+  get full(): boolean {
+    return this.slots.length >= this.capacity && this.slots.every((s) => s.ready);
+  }
+
   /** Whether another spare should start booting now. */
   get wantsAnother(): boolean {
     return this.slots.length < this.capacity && this.slots.every((s) => s.ready);
+  }
+
+  /**
+   * The same, while a snapshot maker may be booting too (it counts as the one boot at a time): it
+   * yields only to an empty pool, so a person who took the last spare never waits for it.
+   */
+  wantsAnotherBeside(makerBooting: boolean): boolean {
+    return this.wantsAnother && (!makerBooting || this.slots.length === 0);
   }
 
   add(spare: S): void {
