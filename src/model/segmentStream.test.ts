@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../protocol/trace";
-import { ByteArena, CHUNK, SegmentReader, SegmentStream, stateCode, ulpOf } from "./segmentStream";
+import { ByteArena, CHUNK, SegmentReader, SegmentStream, stateCode, TIME_GRID_S, ulpOf } from "./segmentStream";
 
 /** Roughly the segments of one chunk (2 bytes each). */
 const BLOCK = CHUNK / 2;
@@ -93,6 +93,24 @@ describe("SegmentStream encoding", () => {
     expect(stream.decode()).toEqual(segments);
     // An f64 record would be 10 bytes with its header and step.
     expect(stream.length / segments.length).toBeLessThan(9);
+  });
+
+  it("codes times on the 2^-20 s grid (a realistic clock's, snapped by the store) as grid steps: exact, 1–3 bytes a delta", () => {
+    let seed = 5;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const grid = (t: number) => Math.round(t / TIME_GRID_S) * TIME_GRID_S;
+    const segments = laneOf(3000, () => grid(3e-6 + rand() * 3e-3)).map((x) => ({ ...x, start: grid(x.start + 5), end: grid(x.end + 5) }) as Segment);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(5);
+  });
+
+  it("never reads half a grid step as an ulp delta: a time half a grid step off the grid decodes exactly", () => {
+    // Found by the random-trace oracle test: these two starts are 8387.5 grid steps apart.
+    const [a, b, c] = [0.26854977043914796, 0.2765487137680054, 0.29518661006736757];
+    expect((b - a) / TIME_GRID_S).toBe(8387.5);
+    const segments = [seg("waiting", a, b, 81, 83, { waitKind: WaitKind.sleep, line: 19 }), seg("ready", b, c, 83, 91)];
+    expect(streamOf(segments).decode()).toEqual(segments);
   });
 
   it("knows the spacing of doubles", () => {

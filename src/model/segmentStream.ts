@@ -4,20 +4,20 @@
  *
  *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
  *            (0 same as the previous record's, 1 plus an integer number of nanoseconds, 2 plus an
- *            integer number of ulps of the previous time, 3 a full f64), bit 5 the step delta is
+ *            integer number of grid steps or of ulps of the previous time, 3 a full f64), bit 5 the step delta is
  *            negative, bit 6 wait kind, target and line
  *            follow, bit 7 the step delta is +1 (and the varint is left out)
  *   varint   |start step − previous record's start step|
- *   time     nothing, a varint of nanoseconds or ulps, or 8 bytes of f64
+ *   time     nothing, a varint of nanoseconds, of grid steps (odd) or ulps (even), or 8 bytes of f64
  *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
  *            only when they differ from the last waiting/blocked record's in the chunk (or, for
  *            other states, from none)
  *
  * A delta is used only when adding it back gives exactly the same double, so decoding is exact:
  * nanoseconds fit the ideal clock (times that are sums of round numbers); a realistic clock's
- * times are sums of measured floats, and there the difference to the previous time, counted in
- * units in the last place of that time (a power of two, so the sum is exact), takes 4–5 bytes
- * instead of 8. Otherwise (time going back, a first time) the f64 is written in full. A segment's end is the next segment's start;
+ * times are measured, and the store snaps them to {@link TIME_GRID_S} so their differences are whole
+ * grid steps (1–3 bytes); any other time takes its difference to the previous time counted in units
+ * in the last place of that time (a power of two, so the sum is exact; 4–7 bytes) instead of 8. Otherwise (time going back, a first time) the f64 is written in full. A segment's end is the next segment's start;
  * when it is not (time going back on a lane), an end-fix record carrying the end precedes the next
  * record.
  *
@@ -48,8 +48,17 @@ const END_OF_CHUNK = 0xff;
 
 const TIME_SAME = 0;
 const TIME_NANOS = 1;
-const TIME_ULPS = 2;
+/** A varint v: odd, (v − 1) / 2 grid steps of {@link TIME_GRID_S}; even, v / 2 ulps of the previous time. */
+const TIME_UNITS = 2;
 const TIME_F64 = 3;
+
+/**
+ * Times that are whole multiples of this (2⁻²⁰ s ≈ 0.95 µs) store their deltas in grid steps: the
+ * trace store snaps a realistic-clock run's measured times to it (./traceStore.ts), which turns a
+ * 4–8-byte ulp delta into 1–3 bytes.
+ */
+export const TIME_GRID_S = 2 ** -20;
+const GRID_PER_S = 2 ** 20;
 const STEP_NEGATIVE = 1 << 5;
 const HAS_ATTRS = 1 << 6;
 const STEP_PLUS_ONE = 1 << 7;
@@ -325,18 +334,24 @@ export class SegmentStream {
         mode = TIME_NANOS;
         nanos = d;
       } else {
-        const u = ulpOf(prev);
-        const k = u > 0 ? (start - prev) / u : 0;
-        if (Number.isSafeInteger(k) && k > 0 && prev + k * u === start) {
-          mode = TIME_ULPS;
-          nanos = k;
+        const g = (start - prev) * GRID_PER_S;
+        if (Number.isSafeInteger(g) && Number.isSafeInteger(2 * g + 1) && g > 0 && prev + g / GRID_PER_S === start) {
+          mode = TIME_UNITS;
+          nanos = 2 * g + 1;
+        } else {
+          const u = ulpOf(prev);
+          const k = u > 0 ? (start - prev) / u : 0;
+          if (Number.isSafeInteger(k) && Number.isSafeInteger(2 * k) && k > 0 && prev + k * u === start) {
+            mode = TIME_UNITS;
+            nanos = 2 * k;
+          }
         }
       }
     }
     const plusOne = stepDelta === 1;
     scratch[sp++] = code | (mode << 3) | (stepDelta < 0 ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
     if (!plusOne) writeVarint(Math.abs(stepDelta));
-    if (mode === TIME_NANOS || mode === TIME_ULPS) {
+    if (mode === TIME_NANOS || mode === TIME_UNITS) {
       writeVarint(nanos);
     } else if (mode === TIME_F64) {
       f64[0] = start;
@@ -507,8 +522,9 @@ export class SegmentReader {
     let start = this.baseStart;
     if (mode === TIME_NANOS) {
       start = this.baseStart + this.readVarint() / 1e9;
-    } else if (mode === TIME_ULPS) {
-      start = this.baseStart + this.readVarint() * ulpOf(this.baseStart);
+    } else if (mode === TIME_UNITS) {
+      const v = this.readVarint();
+      start = v % 2 === 1 ? this.baseStart + (v - 1) / 2 / GRID_PER_S : this.baseStart + (v / 2) * ulpOf(this.baseStart);
     } else if (mode === TIME_F64) {
       start = readF64(this.page, this.pos);
       this.pos += 8;

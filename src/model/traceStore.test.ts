@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { Outcome, RowKind, WaitKind, WakerKind } from "../protocol/trace";
 import { sequentialSeconds } from "./savings";
 import { TraceBuilder, threeTasksTrace } from "./testing";
-import { createTraceStore, loopActivity, type TraceStore } from "./traceStore";
+import { createTraceStore, loopActivity, snapToGrid, type TraceStore } from "./traceStore";
 import { virtualTime, type Lane } from "./types";
 
-function storeOf(b: TraceBuilder): TraceStore {
-  const store = createTraceStore();
+function storeOf(b: TraceBuilder, options: { readonly snapTimes?: boolean } = {}): TraceStore {
+  const store = createTraceStore(options);
   const { columns, details } = b.build();
   store.append(columns, details);
   return store;
@@ -129,6 +129,45 @@ describe("what the store holds (issue #8 budget; a guard, not a timing)", () => 
 
   it("holds at most 16 bytes per step (the #8 target): rows are folded and dropped, segments are a few bytes each", () => {
     expect(sleepZeroRun(100, 100).bytesPerStep()).toBeLessThanOrEqual(16);
+  });
+
+  /** The same program on a realistic clock: every row's time is a sum of measured CPU times. */
+  function measuredSleepZeroRun(tasks: number, steps: number, snapTimes: boolean): TraceStore {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let t = 0;
+    // A measured duration: the difference of two readings of a clock that has run for hours.
+    const tick = () => (t += 12345.678901 + 3e-6 + rand() * 2e-6 - 12345.678901);
+    const b = new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).suspend(1, tick(), WaitKind.gather, 0, 9);
+    for (let id = 2; id <= tasks + 1; id++) b.created(id, `Task-${id}`, 1).ready(id, t);
+    for (let s = 0; s < steps; s++) {
+      // As the loop records them: a step starts when the previous one ended, and ends a measured time later.
+      for (let id = 2; id <= tasks + 1; id++) b.run(id, t).ready(id, tick(), WakerKind.other).suspend(id, t, WaitKind.sleep, 0, 5);
+    }
+    const store = storeOf(b, { snapTimes });
+    store.lanes();
+    return store;
+  }
+
+  it("holds a realistic clock's run in ~17 bytes per step, not ~29, by snapping its measured times to a 2^-20 s grid", () => {
+    // Every segment starts at its own measured time here, so this stays above the ideal clock's
+    // budget (16) by about a byte; a guard against losing the grid, not the #8 target itself.
+    expect(measuredSleepZeroRun(100, 100, true).bytesPerStep()).toBeLessThanOrEqual(18);
+    // Kept exact, every noisy time costs an ulp delta of several bytes.
+    expect(measuredSleepZeroRun(100, 100, false).bytesPerStep()).toBeGreaterThan(25);
+  });
+
+  it("snaps a realistic clock's times (rows and the end) to within half a grid step, and keeps an ideal clock's exact", () => {
+    const trace = () => new TraceBuilder().created(1, "main").ready(1, 0.1).run(1, 0.30000000000000004).suspend(1, 1.23456789123, WaitKind.sleep, 0, 3);
+    const snapped = storeOf(trace(), { snapTimes: true });
+    snapped.finish(virtualTime(2.0000001234));
+    const [running, waiting] = snapped.lanes()[0]!.segments.slice(-2);
+    expect(Math.abs(running!.start - 0.30000000000000004)).toBeLessThanOrEqual(2 ** -21);
+    expect(waiting!.start).toBe(snapToGrid(1.23456789123));
+    expect(Number.isInteger(waiting!.start * 2 ** 20)).toBe(true);
+    expect(snapped.endTime).toBe(snapToGrid(2.0000001234));
+    const exact = storeOf(trace());
+    expect(exact.lanes()[0]!.segments.map((x) => x.start)).toEqual([0.1, 0.30000000000000004, 1.23456789123]);
   });
 
   it("counts the segments it has decoded for a look, and still stays within budget after every lane was looked at", () => {

@@ -22,7 +22,7 @@ import { LiveConcurrencyFold } from "./concurrency";
 import { BUILDER_BYTES, isDetailOfKind, isSequentialWork, LaneFolder, NO_OPEN, openStateOf, type LaneBuilder } from "./laneBuilder";
 import { LoopLaneFold } from "./loopLane";
 import { RelationsFold } from "./relations";
-import { SegmentReader, segmentOf, TYPED_ARRAY_OVERHEAD } from "./segmentStream";
+import { SegmentReader, segmentOf, TIME_GRID_S, TYPED_ARRAY_OVERHEAD } from "./segmentStream";
 import { isMainProgramLane, virtualTime, type ConsoleLine, type Lane, type Segment, type VirtualTime } from "./types";
 
 export { loopActivity, type LoopSpan, type LoopState } from "./loopActivity";
@@ -81,6 +81,13 @@ export class TraceStore {
   private readonly cache = new Map<LaneBuilder, CacheEntry>();
   private cached = 0;
 
+  /**
+   * `snapTimes`: the run's clock is measured (realistic mode), so its times are snapped to
+   * {@link TIME_GRID_S} (≈ 0.95 µs, finer than any measurement the page shows) as they arrive, and
+   * the lane streams hold their deltas in 1–3 bytes. An ideal-clock trace is kept exact.
+   */
+  constructor(private readonly snapTimes = false) {}
+
   /** Folds a batch in; the columns are not kept. */
   append(columns: TraceColumns, details: readonly Detail[]): void {
     const n = Math.min(columns.kind.length, columns.task.length, columns.x.length, columns.y.length, columns.t.length);
@@ -94,7 +101,7 @@ export class TraceStore {
       const task = tasks[i]!;
       const x = xs[i]!;
       const y = ys[i]!;
-      const t = ts[i]!;
+      const t = this.snapTimes ? snapToGrid(ts[i]!) : ts[i]!;
       if (t > this.maxT) this.maxT = t;
       const step = this.steps;
       if (kind === RowKind.run) this.steps++;
@@ -112,7 +119,7 @@ export class TraceStore {
 
   /** The run ended at this virtual time; open segments end here from now on. */
   finish(endTime: VirtualTime): void {
-    this.finishedAt = endTime;
+    this.finishedAt = this.snapTimes ? snapToGrid(endTime) : endTime;
     this.versionNo++;
   }
 
@@ -432,6 +439,12 @@ class StoredLane implements Lane {
   }
 }
 
-export function createTraceStore(): TraceStore {
-  return new TraceStore();
+export function createTraceStore(options: { readonly snapTimes?: boolean } = {}): TraceStore {
+  return new TraceStore(options.snapTimes ?? false);
+}
+
+/** `t` as the nearest multiple of {@link TIME_GRID_S} (beyond ~2⁺³³ s, where that is not exact, as it is). */
+export function snapToGrid(t: number): number {
+  const k = Math.round(t / TIME_GRID_S);
+  return Number.isSafeInteger(k) ? k * TIME_GRID_S : t;
 }

@@ -48,6 +48,21 @@ describe("run slice", () => {
     expect(selectIsRunning(store.getState())).toBe(true);
   });
 
+  it("snaps a realistic run's measured times to the trace store's grid, and keeps an ideal run's exact", () => {
+    const t = 0.1234567891;
+    const endOf = (clock: "ideal" | "realistic") => {
+      const { store } = readyStore();
+      store.getState().setClockMode(clock);
+      store.getState().startRun();
+      const batch = new TraceBuilder().created(1, "main").ready(1, 0).run(1, t).build();
+      store.getState().applyWorkerMessage({ type: "trace", runId: store.getState().currentRunId!, ...batch });
+      return store.getState().trace.endTime;
+    };
+    expect(endOf("ideal")).toBe(t);
+    expect(endOf("realistic")).not.toBe(t);
+    expect(Math.abs(endOf("realistic") - t)).toBeLessThan(1e-6);
+  });
+
   it("does not start a second run while one is running", () => {
     const { runner, store } = startedStore();
     expect(store.getState().startRun()).toBe(false);

@@ -179,7 +179,7 @@ export const createRunSlice =
           currentRunId: id,
           runStatus: { kind: ready ? "running" : "starting" },
           totals: undefined,
-          trace: createTraceStore(),
+          trace: createTraceStore({ snapTimes: options.clock === "realistic" }),
           traceVersion: state.traceVersion + 1,
           // Replay the new run from its beginning as it streams in, or wait at a linked moment.
           cursorVt: state.pendingCursorVt ?? 0,
