@@ -218,8 +218,13 @@ export class RunnerClient {
     const stopping = active.stopping;
     if (stopping !== undefined) {
       // Its last rows still count (the store is draining): the outcome follows them.
-      this.drainThen(() => this.onMessage({ type: "stopOutcome", runId: active.runId, reason: stopping.reason, rung, wallClockS: active.wallClockS }));
-      this.announceSpare();
+      // The spare is announced after the outcome: a run cut short makes the store expect a reboot,
+      // so an announcement before a deferred outcome would be overwritten, and the next Run would
+      // wait in "starting" beside a ready spare.
+      this.drainThen(() => {
+        this.onMessage({ type: "stopOutcome", runId: active.runId, reason: stopping.reason, rung, wallClockS: active.wallClockS });
+        this.announceSpare();
+      });
     }
   }
 
