@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TraceBuilder } from "../model/testing";
+import { DEFAULT_BUDGET, PROTOCOL_VERSION, runId, type RunnerEvent, type RunOptions } from "../protocol/messages";
+import { RunnerClient } from "./RunnerClient";
+
+/** A stand-in for the Python worker: it keeps the private port the runner hands over in `init`. */
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  port: MessagePort | undefined;
+  terminated = false;
+  onerror: ((event: unknown) => void) | null = null;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(message: { type: string; port?: MessagePort }): void {
+    if (message.type === "init") this.port = message.port;
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.port?.close();
+  }
+  /** Says what a booted interpreter says. */
+  ready(): void {
+    this.port!.postMessage({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14.2" });
+  }
+}
+
+const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+const OPTIONS: RunOptions = { clock: "ideal", budget: DEFAULT_BUDGET };
+
+describe("RunnerClient", () => {
+  const saved = { Worker: globalThis.Worker, document: (globalThis as { document?: unknown }).document };
+  beforeEach(() => {
+    FakeWorker.all = [];
+    (globalThis as { Worker: unknown }).Worker = FakeWorker;
+    (globalThis as { document?: unknown }).document = { baseURI: "http://localhost/", documentElement: { dataset: {} } };
+  });
+  afterEach(() => {
+    (globalThis as { Worker: unknown }).Worker = saved.Worker;
+    (globalThis as { document?: unknown }).document = saved.document;
+  });
+
+  it("tells the page a spare is ready only after a stopped run's outcome, which waits for the run's pending rows", async () => {
+    const events: RunnerEvent[] = [];
+    const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
+    await settle();
+    FakeWorker.all[0]!.ready();
+    await settle();
+    FakeWorker.all[1]!.ready(); // the second spare, booted behind the first
+    await settle();
+    const id = runId(1);
+    runner.run(id, "print(1)", OPTIONS);
+    // The run streams rows the page has not applied yet (they wait for the next frame) ...
+    FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: id, ...new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).build() });
+    await settle();
+    // ... when Stop terminates it (no interrupt buffer here): the outcome follows those rows.
+    runner.stop();
+    await settle(250);
+    const kinds = events.map((e) => e.type);
+    const outcome = kinds.lastIndexOf("stopOutcome");
+    expect(outcome).toBeGreaterThan(kinds.lastIndexOf("trace"));
+    // A cut-short run makes the store expect a reboot, so the ready spare must be announced after it.
+    expect(kinds.lastIndexOf("ready")).toBeGreaterThan(outcome);
+    runner.dispose();
+  });
+});
