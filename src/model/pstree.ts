@@ -50,7 +50,7 @@ export function awaitCycles(at: readonly LaneAt[]): readonly (readonly TaskId[])
 }
 
 /** Most task lines the tree shows; a run with thousands of live tasks gets a count of the rest. */
-export const PSTREE_MAX_LINES = 500;
+export const PSTREE_MAX_LINES = 200;
 
 /** The tree as text: one task per line, box-drawing branches, cycles listed at the end. */
 export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time", maxLines = PSTREE_MAX_LINES): string {

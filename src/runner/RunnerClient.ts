@@ -39,7 +39,7 @@ import {
   type ToWorker,
 } from "../protocol/messages";
 import { parseFromWorker, parseSnapshotReport } from "../protocol/validate";
-import { MAX_FLUSH_ROWS, mergeTraceBatches, takeRows, type TraceMessage } from "./mergeTraceBatches";
+import { FLUSH_BUDGET_MS, FLUSH_CHUNK_ROWS, mergeTraceBatches, takeRows, type TraceMessage } from "./mergeTraceBatches";
 import { SparePool } from "./sparePool";
 
 export interface RunnerOptions {
@@ -444,27 +444,31 @@ export class RunnerClient {
       if (!this.flushScheduled) return;
       this.flushTraces();
     };
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+    // Once per frame, but in a task of its own right after the frame's rendering, not inside it:
+    // the frame already paints the swimlane, the editor and the rest, and one task doing both
+    // would be as long as their sum.
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => afterThisTask(flush));
     setTimeout(flush, 100); // hidden tabs get no animation frames
   }
 
   /**
-   * Applies pending trace batches as one message, at most `maxRows` rows of them (the rest in the
-   * next frame), then, once none are left, what waited for them.
+   * Applies pending trace batches, FLUSH_CHUNK_ROWS rows at a time, for at most `budgetMs` (the
+   * rest in the next frame), then, once none are left, what waited for them.
    */
-  private flushTraces(maxRows = MAX_FLUSH_ROWS): void {
+  private flushTraces(budgetMs = FLUSH_BUDGET_MS): void {
     this.flushScheduled = false;
-    const pending = this.pendingTraces;
-    if (pending.length > 0) {
+    const started = performance.now();
+    while (this.pendingTraces.length > 0) {
+      const pending = this.pendingTraces;
       const runId = this.active?.runId ?? pending[pending.length - 1]!.runId;
       const { now, rest } = takeRows(
         pending.filter((m) => m.runId === runId),
-        maxRows,
+        budgetMs === Infinity ? Infinity : FLUSH_CHUNK_ROWS,
       );
       this.pendingTraces = [...rest];
       const merged = mergeTraceBatches(now);
       if (merged !== undefined) this.onMessage(merged);
-      if (rest.length > 0) return this.scheduleFlush();
+      if (rest.length > 0 && performance.now() - started >= budgetMs) return this.scheduleFlush();
     }
     const waiting = this.afterDrain;
     this.afterDrain = [];
@@ -482,6 +486,20 @@ export class RunnerClient {
     if (this.pendingTraces.length === 0 && !this.flushScheduled) return this.flushTraces();
     this.scheduleFlush();
   }
+}
+
+/** Callbacks waiting for their task (see afterThisTask), and the channel that posts it. */
+const queuedTasks: (() => void)[] = [];
+let taskChannel: MessageChannel | undefined;
+
+/** Runs `then` in a task of its own, queued now (a message to itself, which no timer clamp delays). */
+function afterThisTask(then: () => void): void {
+  if (taskChannel === undefined) {
+    taskChannel = new MessageChannel();
+    taskChannel.port1.onmessage = () => queuedTasks.shift()?.();
+  }
+  queuedTasks.push(then);
+  taskChannel.port2.postMessage(undefined);
 }
 
 function validWallClock(seconds: number | undefined): number {

@@ -1,9 +1,9 @@
 /**
  * Rate limiting at the boundary: trace batches that arrive between two animation frames are
- * merged into one, so the store applies (and React renders) at most one batch per frame however
- * fast a program prints; and a frame takes at most {@link MAX_FLUSH_ROWS} rows (`takeRows`), the
- * rest waiting for the next frame, so a page that fell behind catches up in frame-sized slices
- * instead of one long task. Details are per-run and appended in order, so concatenation and
+ * merged, so the store folds them in a frame's slice of work however fast a program prints; a
+ * frame takes slices of {@link FLUSH_CHUNK_ROWS} rows (`takeRows`) for at most
+ * {@link FLUSH_BUDGET_MS}, the rest waiting for the next frame, so a page that fell behind catches
+ * up in frame-sized slices instead of one long task. Details are per-run and appended in order, so concatenation and
  * splitting keep every row's detail index valid (a split's details all go with its first part).
  */
 import type { FromWorker } from "../protocol/messages";
@@ -39,10 +39,14 @@ export function mergeTraceBatches(batches: readonly TraceMessage[]): TraceMessag
 }
 
 /**
- * Rows one frame applies: folding a row costs about a microsecond, so this keeps a frame's trace
- * work near 10 ms (issue #8: no main-thread task over 50 ms while a million steps stream in).
+ * A frame's trace work: slices of this many rows (folding a row costs about a microsecond) until
+ * FLUSH_BUDGET_MS have passed. A time budget rather than a row count, so a fast machine folds more
+ * per frame and a slow one no more than its frame can hold (issue #8: no main-thread task over
+ * 50 ms while a million steps stream in; the 2-core machine's frame also paints, and the worker
+ * competes with it for the CPU).
  */
-export const MAX_FLUSH_ROWS = 10_000;
+export const FLUSH_CHUNK_ROWS = 2_000;
+export const FLUSH_BUDGET_MS = 8;
 
 function sliceOf(m: TraceMessage, from: number, to: number, withDetails: boolean): TraceMessage {
   const c = m.columns;

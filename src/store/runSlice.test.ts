@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { threeTasksTrace, TraceBuilder } from "../model/testing";
 import { PROTOCOL_VERSION, runId, type FromWorker } from "../protocol/messages";
 import { createAppStore } from "./createAppStore";
+import { TRACE_PUBLISH_MS } from "./runSlice";
 import { FakeRunner } from "./fakeRunner";
 import { selectCanRun, selectCanStop, selectIsRunning, selectProgramError, selectRunBlockedReason, selectSummary } from "./selectors";
 
@@ -69,16 +70,57 @@ describe("run slice", () => {
     expect(runner.runs).toHaveLength(1);
   });
 
-  it("appends each trace batch with one update and bumps the trace version", () => {
-    const { store, id } = startedStore();
-    const before = store.getState().traceVersion;
-    let updates = 0;
-    store.subscribe(() => updates++);
-    const batch = threeTasksTrace();
-    store.getState().applyWorkerMessage({ type: "trace", runId: id, ...batch });
-    expect(updates).toBe(1);
-    expect(store.getState().traceVersion).toBe(before + 1);
-    expect(store.getState().trace.lanes().map((l) => l.name)).toEqual(["main", "Task-2", "Task-3", "Task-4"]);
+  describe("showing a streaming trace", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("appends a trace batch at once and shows it with one update in a task of its own", () => {
+      vi.useFakeTimers();
+      const { store, id } = startedStore();
+      const before = store.getState().traceVersion;
+      let updates = 0;
+      store.subscribe(() => updates++);
+      store.getState().applyWorkerMessage({ type: "trace", runId: id, ...threeTasksTrace() });
+      expect(store.getState().trace.lanes().map((l) => l.name)).toEqual(["main", "Task-2", "Task-3", "Task-4"]);
+      expect(updates).toBe(0);
+      vi.advanceTimersByTime(0);
+      expect(updates).toBe(1);
+      expect(store.getState().traceVersion).toBe(before + 1);
+    });
+
+    it("shows batches that stream in at most once per TRACE_PUBLISH_MS, the last ones included", () => {
+      vi.useFakeTimers();
+      const { store, id } = startedStore();
+      const before = store.getState().traceVersion;
+      const b = new TraceBuilder().created(1, "main").ready(1, 0);
+      store.getState().applyWorkerMessage({ type: "trace", runId: id, ...b.build() });
+      vi.advanceTimersByTime(0);
+      // A frame's batch every 16 ms for 1 s: shown ten times, not sixty.
+      for (let t = 1; t <= 60; t++) {
+        store.getState().applyWorkerMessage({ type: "trace", runId: id, ...new TraceBuilder().run(1, t).suspend(1, t).build() });
+        vi.advanceTimersByTime(16);
+      }
+      const shown = store.getState().traceVersion - before;
+      expect(shown).toBeGreaterThanOrEqual(1 + Math.floor((60 * 16) / TRACE_PUBLISH_MS) - 1);
+      expect(shown).toBeLessThanOrEqual(1 + Math.ceil((60 * 16) / TRACE_PUBLISH_MS));
+      vi.advanceTimersByTime(TRACE_PUBLISH_MS);
+      const settled = store.getState().traceVersion;
+      vi.advanceTimersByTime(10 * TRACE_PUBLISH_MS);
+      expect(store.getState().traceVersion).toBe(settled); // nothing new, nothing shown
+      expect(store.getState().trace.endTime).toBe(60);
+    });
+
+    it("shows the whole trace at once when the run ends, without a later extra update", () => {
+      vi.useFakeTimers();
+      const { store, id } = startedStore();
+      store.getState().applyWorkerMessage({ type: "trace", runId: id, ...threeTasksTrace() });
+      store.getState().applyWorkerMessage({ type: "runEnded", runId: id, end: { status: "done" }, totals: { virtualTimeS: 1.5, tasks: 4, steps: 9 } });
+      const version = store.getState().traceVersion;
+      expect(store.getState().runStatus.kind).toBe("done");
+      vi.runAllTimers();
+      expect(store.getState().traceVersion).toBe(version);
+    });
   });
 
   it("gives each run a fresh trace", () => {

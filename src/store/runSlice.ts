@@ -94,6 +94,14 @@ const USER_STOP: PageStop = { kind: "user" };
 const BOOT_START: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Starting Python" };
 const REBOOT: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Restarting Python" };
 
+/**
+ * While a run streams in, how often at most its growing trace is shown: a batch is folded into the
+ * trace as it arrives (a frame's worth at a time), but `traceVersion`, which every view of the
+ * trace re-renders on, is bumped in a task of its own, at most once per this many ms. Re-rendering
+ * every view in the frame that folded the batch made one long task of both, 60 times a second.
+ */
+export const TRACE_PUBLISH_MS = 100;
+
 /** What a run cut short by the page (stop, crash) has done so far, counted from its trace. */
 function totalsFromTrace(trace: TraceStore): RunTotals {
   return { virtualTimeS: trace.endTime, tasks: trace.laneCount, steps: trace.stepCount };
@@ -119,6 +127,26 @@ export const createRunSlice =
     /** The run pressed while no interpreter was ready (status `starting`). */
     let waiting: { readonly id: RunId; readonly source: string; readonly options: RunOptions } | undefined;
 
+    // Showing streamed batches (see TRACE_PUBLISH_MS): the first soon after it arrives, in a task of
+    // its own; later ones at most once per TRACE_PUBLISH_MS. Whatever else bumps `traceVersion`
+    // (the run's end, a stop) shows everything appended so far, so it settles what is pending.
+    let publishTimer: ReturnType<typeof setTimeout> | undefined;
+    let unpublished = false;
+    const publishTick = (): void => {
+      publishTimer = undefined;
+      if (!unpublished) return;
+      unpublished = false;
+      set({ traceVersion: get().traceVersion + 1 });
+      publishTimer = setTimeout(publishTick, TRACE_PUBLISH_MS); // the cool-down before the next
+    };
+    const publishSoon = (): void => {
+      unpublished = true;
+      publishTimer ??= setTimeout(publishTick, 0);
+    };
+    const published = (): void => {
+      unpublished = false;
+    };
+
     /**
      * Ends the current run from the page side: close its open segments, count what it did. A Stop
      * keeps the trace open until the runner's `stopOutcome`: the rows the worker hands over while
@@ -127,6 +155,7 @@ export const createRunSlice =
     const cutShort = (runStatus: RunStatus, keepOpen = false, runtime: RuntimeStatus = REBOOT): void => {
       const { trace, traceVersion } = get();
       if (!keepOpen) trace.finish(trace.endTime);
+      published();
       set({ runStatus, totals: totalsFromTrace(trace), runtime, traceVersion: traceVersion + 1 });
     };
 
@@ -147,6 +176,7 @@ export const createRunSlice =
       if (runStatus.kind !== "stopped" || runStatus.reason !== "user") return;
       const { trace, traceVersion } = get();
       trace.finish(trace.endTime);
+      published();
       set({
         runStatus: { ...runStatus, message: `${USER_STOP_MESSAGE}; ${rungMessage(msg.rung)}`, rung: msg.rung },
         totals: totalsFromTrace(trace),
@@ -174,6 +204,7 @@ export const createRunSlice =
         const id = toRunId(++lastRunId);
         const source = state.currentSource();
         const options: RunOptions = { clock: state.clockMode, budget: state.budget, ...(requests !== undefined && requests.length > 0 && { requests }) };
+        published();
         set({
           source,
           currentRunId: id,
@@ -225,12 +256,14 @@ export const createRunSlice =
           case "trace": {
             const { trace, traceVersion } = get();
             trace.append(msg.columns, msg.details);
-            if (draining()) return set({ traceVersion: traceVersion + 1, totals: totalsFromTrace(trace) });
-            return set({ traceVersion: traceVersion + 1 });
+            if (!draining()) return publishSoon();
+            published();
+            return set({ traceVersion: traceVersion + 1, totals: totalsFromTrace(trace) });
           }
           case "runEnded": {
             const { trace, traceVersion } = get();
             trace.finish(virtualTime(msg.totals.virtualTimeS));
+            published();
             return set({ runStatus: statusOfEnd(msg.end), totals: msg.totals, traceVersion: traceVersion + 1 });
           }
           case "crashed":

@@ -9,7 +9,10 @@ import type { AppState } from "./appState";
 
 export interface TraceSlice {
   readonly trace: TraceStore;
-  /** Bumped once per applied batch, per `finish`, and when `trace` is replaced. */
+  /**
+   * Bumped when a run's streamed batches are shown (in a task of their own, at most once per
+   * `TRACE_PUBLISH_MS`), per `finish`, and when `trace` is replaced.
+   */
   readonly traceVersion: number;
   /**
    * Forgets the last run (trace, console, lanes, summary, problems, cursor, selection), for when the

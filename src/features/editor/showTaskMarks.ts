@@ -7,10 +7,7 @@
 import type { editor as MonacoEditorNs } from "monaco-editor/editor/editor.api";
 import { LIVE_REFRESH_MS, selectCursorVt, selectIsTraceLive, type AppStore } from "../../store";
 import type { Monaco } from "./monacoSetup";
-import { taskMarksAt, type TaskMark } from "./taskMarks";
-
-/** Marks drawn side by side in the gutter of one line; more tasks on the line share the last slot. */
-const GUTTER_SLOTS = 3;
+import { GUTTER_SLOTS, marksToDraw, taskMarksAt, type TaskMark } from "./taskMarks";
 
 /** A faint highlight of the line and a bar in the task's colour in the gutter, with a hover. */
 function decorationOf(monaco: Monaco, mark: TaskMark, slot: number, isSelected: boolean): MonacoEditorNs.IModelDeltaDecoration {
@@ -35,9 +32,9 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
   let shown: readonly TaskMark[] = [];
   const update = () => {
     const state = store.getState();
-    const marks = taskMarksAt(state.trace.lanes(), selectCursorVt(state));
-    shown = marks;
     const selectedName = state.selectedTaskId === undefined ? undefined : state.trace.laneOf(state.selectedTaskId)?.name;
+    const marks = marksToDraw(taskMarksAt(state.trace.lanes(), selectCursorVt(state)), selectedName);
+    shown = marks;
     const key = `${selectedName}|` + marks.map((m) => `${m.line}:${m.task}:${m.state}`).join("|");
     if (key === shownKey) return; // the cursor moved within the same states
     shownKey = key;

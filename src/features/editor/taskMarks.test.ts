@@ -3,7 +3,7 @@ import { TraceBuilder } from "../../model/testing";
 import { createTraceStore } from "../../model/traceStore";
 import { virtualTime } from "../../model/types";
 import { WaitKind } from "../../protocol/trace";
-import { taskMarksAt } from "./taskMarks";
+import { GUTTER_SLOTS, marksToDraw, taskMarksAt, type TaskMark } from "./taskMarks";
 
 function counters() {
   const b = new TraceBuilder();
@@ -41,5 +41,14 @@ describe("task marks in the editor", () => {
     const [a, b] = [taskMarksAt(counters(), 0.5), taskMarksAt(counters(), 0.6)];
     expect(a.map((m) => m.colour)).toEqual(b.map((m) => m.colour));
     expect(new Set(a.map((m) => m.colour)).size).toBe(4);
+  });
+
+  it("draws at most the gutter's slots per line, and the selected task's mark wherever it is", () => {
+    const mark = (task: number, line: number): TaskMark => ({ line, task: `Task-${task}`, state: "waiting", colour: task % 8 });
+    const many = [...Array.from({ length: 10_000 }, (_, i) => mark(i + 2, 5)), mark(1, 9)];
+    const drawn = marksToDraw(many, "Task-5000");
+    expect(drawn.filter((m) => m.line === 5).map((m) => m.task)).toEqual([...Array.from({ length: GUTTER_SLOTS }, (_, i) => `Task-${i + 2}`), "Task-5000"]);
+    expect(drawn.filter((m) => m.line === 9)).toHaveLength(1);
+    expect(marksToDraw(many.slice(0, 2), undefined)).toEqual(many.slice(0, 2));
   });
 });

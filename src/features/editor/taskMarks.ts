@@ -8,6 +8,9 @@ import type { Lane, Segment, SegmentState } from "../../model/types";
 /** How many distinct task colours the editor cycles through (CSS classes task-mark--0…7). */
 export const TASK_MARK_COLOURS = 8;
 
+/** Marks drawn side by side in the gutter of one line; more tasks on the line share the last slot. */
+export const GUTTER_SLOTS = 3;
+
 export interface TaskMark {
   readonly line: number;
   readonly task: string;
@@ -34,4 +37,19 @@ export function taskMarksAt(lanes: readonly Lane[], cursorVt: number): readonly 
     if (line > 0) marks.push({ line, task: lane.name, state: segment.state, colour: lane.id % TASK_MARK_COLOURS });
   }
   return marks;
+}
+
+/**
+ * The marks that can be seen: at most GUTTER_SLOTS per line (the last slot is shared), plus the
+ * selected task's. Ten thousand tasks paused on one line would otherwise be ten thousand
+ * decorations for the editor to keep and re-lay out a few times a second.
+ */
+export function marksToDraw(marks: readonly TaskMark[], selectedName: string | undefined): readonly TaskMark[] {
+  const perLine = new Map<number, number>();
+  return marks.filter((mark) => {
+    const count = perLine.get(mark.line) ?? 0;
+    if (count >= GUTTER_SLOTS && mark.task !== selectedName) return false;
+    perLine.set(mark.line, count + 1);
+    return true;
+  });
 }

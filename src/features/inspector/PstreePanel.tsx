@@ -1,8 +1,9 @@
-import { Fragment, useMemo } from "react";
+import { useMemo } from "react";
 import { pstreeAt } from "../../model/pstree";
 import { useT } from "../i18n";
 import { selectIsTraceLive, selectTrace, selectTraceMoment, useAppStore, useShallow } from "../../store";
 import { treeLines } from "./treeLines";
+import { TreeText } from "./TreeText";
 import { useThrottled } from "./useThrottled";
 
 /** The await tree at the cursor, as text a person can read and copy. */
@@ -14,7 +15,9 @@ export function PstreePanel() {
   const inputs = useAppStore(useShallow(selectTraceMoment));
   const { version, cursor } = useThrottled(inputs, live);
   const text = useMemo(() => (version >= 0 ? pstreeAt(trace.lanes(), cursor) : ""), [trace, version, cursor]);
-  const lines = useMemo(() => treeLines(text), [text]);
+  // The rows as elements, kept while the text stays: the panel re-renders on every shown batch
+  // and cursor move, and re-creating up to 500 rows each time would be most of its work.
+  const body = useMemo(() => <TreeText lines={treeLines(text)} />, [text]);
   const t = useT();
   const handleCopy = () => void navigator.clipboard?.writeText(text);
   return (
@@ -25,19 +28,7 @@ export function PstreePanel() {
           {t("pstree.copy")}
         </button>
       </div>
-      {/* One row per task; the newlines between rows keep the element's text the tree's text
-          (a flex container does not draw them). A long row wraps under its own words. */}
-      <pre className="pstree__text" data-testid="pstree">
-        {lines.map((line, i) => (
-          <Fragment key={i}>
-            {i > 0 && "\n"}
-            <span className="pstree__line" title={line.prefix + line.body}>
-              <span className="pstree__branch">{line.prefix}</span>
-              <span className="pstree__words">{line.body}</span>
-            </span>
-          </Fragment>
-        ))}
-      </pre>
+      {body}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { TaskId } from "../../model/types";
 import { LABEL_PX, ROW_PX } from "./dimensions";
 import { LaneLabel } from "./LaneLabel";
@@ -24,8 +25,9 @@ export interface LaneLabelsProps {
 /**
  * The DOM label column left of the canvas: the event loop's label, then one `LaneLabel` per task
  * row, positioned on the same rows the canvas paints (where screen readers and tests find them).
+ * Memoised: a render that only moves the playback cursor (every frame of playback) leaves it alone.
  */
-export function LaneLabels({ rows, contentHeightPx, isVirtualised, scrollTopPx, viewportHeightPx, selectedTaskId, onToggleCollapsed }: LaneLabelsProps) {
+export const LaneLabels = memo(function LaneLabels({ rows, contentHeightPx, isVirtualised, scrollTopPx, viewportHeightPx, selectedTaskId, onToggleCollapsed }: LaneLabelsProps) {
   const { t } = useSwimlaneWords();
   const [firstLabel, lastLabel] = isVirtualised
     ? [Math.max(0, Math.floor(scrollTopPx / ROW_PX) - OVERSCAN_ROWS), Math.ceil((scrollTopPx + viewportHeightPx) / ROW_PX) + OVERSCAN_ROWS]
@@ -56,4 +58,4 @@ export function LaneLabels({ rows, contentHeightPx, isVirtualised, scrollTopPx, 
       ))}
     </div>
   );
-}
+});

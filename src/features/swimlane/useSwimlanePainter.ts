@@ -2,7 +2,8 @@
  * The swimlane's canvas painter: lays out and paints the visible lanes, arrows, marks, selection
  * and cursor, redraws the d3 axis, and tells the concurrency strip what is shown. It repaints
  * outside React, at most once per animation frame, from the inputs of the last render, and keeps
- * what it drew for hit testing.
+ * what it drew for hit testing. A render that only moved the playback cursor (every frame while a
+ * run plays) redraws the kept picture of the lanes and the cursor over it, not the lanes.
  */
 import { axisTop, scaleLinear, select, type ScaleLinear } from "d3";
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
@@ -94,6 +95,10 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
   const view = useRef<[number, number] | undefined>(undefined);
   const drawn = useRef<Drawn>(EMPTY_DRAWN);
   const frame = useRef(0);
+  /** The next frame's paint redraws the lanes (else only the cursor over the kept lanes). */
+  const fullPending = useRef(false);
+  /** The last full paint's lanes without the cursor, and what the cursor is drawn with. */
+  const kept = useRef<KeptLanes | undefined>(undefined);
   const { area: areaRef, canvas: canvasRef, axis: axisRef, zoom: zoomRef, strip: stripRef } = targets;
 
   const paint = useCallback(() => {
@@ -153,10 +158,8 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
     paintArrows(ctx, arrows, p.palette);
-    if (p.cursorVt !== undefined) {
-      const at = p.axis === "time" ? p.cursorVt : stepAt(p.store.lanes(), p.cursorVt);
-      paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
-    }
+    kept.current = keepLanes(canvas, kept.current?.layer, plot);
+    paintCursorAt(ctx, p, plot);
     area.dataset.arrows = String(arrows.length);
     // Per kind, for tests and scripts: {"create": 2, "exception": 1, ...} of what is drawn.
     const counts: Partial<Record<RelationKind, number>> = {};
@@ -177,21 +180,87 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     }
   }, [areaRef, canvasRef, axisRef, zoomRef, stripRef]);
 
-  const schedulePaint = useCallback(() => {
-    if (frame.current !== 0) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      paint();
-    });
-  }, [paint]);
+  /** Redraws the kept lanes and the cursor over them; false when there is nothing kept to redraw. */
+  const paintCursorOnly = useCallback((): boolean => {
+    const canvas = canvasRef.current;
+    const last = kept.current;
+    if (canvas === null || last === undefined || last.layer.width !== canvas.width || last.layer.height !== canvas.height) return false;
+    const ctx = canvas.getContext("2d");
+    if (ctx === null) return false;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(last.layer, 0, 0);
+    ctx.restore();
+    paintCursorAt(ctx, inputs.current, last.plot);
+    return true;
+  }, [canvasRef]);
+
+  const requestFrame = useCallback(
+    (full: boolean) => {
+      if (full) fullPending.current = true;
+      if (frame.current !== 0) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const wasFull = fullPending.current;
+        fullPending.current = false;
+        if (wasFull || !paintCursorOnly()) paint();
+      });
+    },
+    [paint, paintCursorOnly],
+  );
+  const schedulePaint = useCallback(() => requestFrame(true), [requestFrame]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   // Every render may bring a new version, axis, theme, size or selection: hand them to the painter.
+  // A render that changed only the cursor needs only the cursor redrawn.
   useLayoutEffect(() => {
+    const onlyCursorMoved = sameExceptCursor(inputs.current, current);
     inputs.current = current;
-    schedulePaint();
+    requestFrame(!onlyCursorMoved);
   });
 
   return { inputs, view, drawn, schedulePaint };
+}
+
+/** A full paint's lanes (canvas pixels, without the cursor) and the scale they were drawn with. */
+interface KeptLanes {
+  readonly layer: HTMLCanvasElement;
+  readonly plot: ScaleLinear<number, number>;
+}
+
+/** Copies what `canvas` shows into `layer` (made or resized as needed). */
+function keepLanes(canvas: HTMLCanvasElement, layer: HTMLCanvasElement | undefined, plot: ScaleLinear<number, number>): KeptLanes | undefined {
+  const kept = layer ?? document.createElement("canvas");
+  if (kept.width !== canvas.width) kept.width = canvas.width;
+  if (kept.height !== canvas.height) kept.height = canvas.height;
+  const ctx = kept.getContext("2d");
+  if (ctx === null) return undefined;
+  ctx.drawImage(canvas, 0, 0);
+  return { layer: kept, plot };
+}
+
+/** The playback cursor: on the steps axis, the step under the cursor's time (a pass over every lane, so remembered per trace view and time). */
+function paintCursorAt(ctx: CanvasRenderingContext2D, p: PaintInputs, plot: ScaleLinear<number, number>): void {
+  if (p.cursorVt === undefined) return;
+  const at = p.axis === "time" ? p.cursorVt : cursorStep(p.tree, p.store, p.cursorVt);
+  paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
+}
+
+const lastCursorStep = new WeakMap<LaneTree, { readonly vt: number; readonly step: number }>();
+
+function cursorStep(tree: LaneTree, store: TraceStore, vt: number): number {
+  const last = lastCursorStep.get(tree);
+  if (last !== undefined && last.vt === vt) return last.step;
+  const step = stepAt(store.lanes(), vt);
+  lastCursorStep.set(tree, { vt, step });
+  return step;
+}
+
+/** Whether `next` differs from `prev` in nothing but the cursor. */
+export function sameExceptCursor(prev: PaintInputs, next: PaintInputs): boolean {
+  for (const key of Object.keys(next) as (keyof PaintInputs)[]) {
+    if (key !== "cursorVt" && prev[key] !== next[key]) return false;
+  }
+  return true;
 }
