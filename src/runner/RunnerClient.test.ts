@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TraceBuilder } from "../model/testing";
 import { DEFAULT_BUDGET, PROTOCOL_VERSION, runId, type RunnerEvent, type RunOptions } from "../protocol/messages";
+import { FLUSH_BUDGET_MS, FLUSH_CHUNK_ROWS } from "./mergeTraceBatches";
 import { RunnerClient } from "./RunnerClient";
 
 /** A stand-in for the Python worker: it keeps the private port the runner hands over in `init`. */
@@ -62,5 +63,47 @@ describe("RunnerClient", () => {
     // A cut-short run makes the store expect a reboot, so the ready spare must be announced after it.
     expect(kinds.lastIndexOf("ready")).toBeGreaterThan(outcome);
     runner.dispose();
+  });
+
+  it("folds a big batch after animation frames, not inside them, in slices of rows within a frame's budget, every row once and in order", async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => frames.push(callback));
+    // Every reading of the clock is 3 ms later: a slice "takes" 3 ms, so a frame has room for a few.
+    let clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => (clock += 3));
+    try {
+      const events: RunnerEvent[] = [];
+      const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
+      await settle();
+      FakeWorker.all[0]!.ready();
+      await settle();
+      const id = runId(1);
+      runner.run(id, "print(1)", OPTIONS);
+      const rows = 10 * FLUSH_CHUNK_ROWS;
+      const b = new TraceBuilder().created(1, "main");
+      for (let i = 1; i < rows; i++) b.ready(1, i);
+      FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: id, ...b.build() });
+      await settle();
+      const slices = () => events.filter((e): e is Extract<RunnerEvent, { type: "trace" }> => e.type === "trace");
+      let frame = 0;
+      while (frames.length > 0 && frame < 100) {
+        frame++;
+        const before = slices().length;
+        for (const callback of frames.splice(0)) callback(frame * 16);
+        expect(slices().length).toBe(before); // nothing folded inside the frame itself
+        await settle(5);
+        const now = slices().length - before;
+        expect(now).toBeGreaterThan(0);
+        expect(now).toBeLessThanOrEqual(Math.ceil(FLUSH_BUDGET_MS / 3) + 1);
+      }
+      expect(frame).toBeGreaterThan(1);
+      const times = slices().flatMap((e) => [...e.columns.t]);
+      expect(slices().every((e) => e.columns.t.length <= FLUSH_CHUNK_ROWS)).toBe(true);
+      expect(times).toEqual(Array.from({ length: rows }, (_, i) => i));
+      runner.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
   });
 });
