@@ -46,6 +46,26 @@ describe("playback", () => {
     expect(store.getState().isPlaying).toBe(false);
   });
 
+  it("waits at the end of a live run without an update per frame, and moves on when it grows", () => {
+    const store = createAppStore({ runner: new FakeRunner() });
+    store.getState().applyWorkerMessage({ type: "ready", protocolVersion: PROTOCOL_VERSION, pythonVersion: "3.14" });
+    store.getState().startRun();
+    const runId = store.getState().currentRunId!;
+    const append = (b: TraceBuilder) => store.getState().applyWorkerMessage({ type: "trace", runId, ...b.build() });
+    append(new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0.5, WaitKind.sleep, 0, 3));
+    store.getState().tick(1000);
+    expect(selectCursorVt(store.getState())).toBe(0.5);
+    let updates = 0;
+    const unsubscribe = store.subscribe(() => updates++);
+    for (let frame = 0; frame < 10; frame++) store.getState().tick(16);
+    expect(updates).toBe(0);
+    append(new TraceBuilder().ready(1, 1.5).run(1, 1.5));
+    store.getState().tick(500);
+    expect(selectCursorVt(store.getState())).toBe(1);
+    expect(store.getState().isPlaying).toBe(true);
+    unsubscribe();
+  });
+
   it("fits a long run into about ten seconds at auto speed", () => {
     expect(playbackRate("auto", 60, true)).toBe(6);
     expect(playbackRate("auto", 3, true)).toBe(1);

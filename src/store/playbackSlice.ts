@@ -91,8 +91,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
       const end = s.trace.endTime;
       const finished = isFinished(s);
       const next = s.cursorVt + (elapsedMs / 1000) * playbackRate(s.speed, end, finished);
-      if (next >= end) set({ cursorVt: end, isPlaying: !finished });
-      else set({ cursorVt: next });
+      if (next < end) return set({ cursorVt: next });
+      // At the end: waiting there for a live run to grow is no change, and no update (every view
+      // of the cursor would be asked again, every frame).
+      if (s.cursorVt !== end || s.isPlaying !== !finished) set({ cursorVt: end, isPlaying: !finished });
     },
   };
 };
