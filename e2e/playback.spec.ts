@@ -26,7 +26,7 @@ test("the cursor shows three counters asleep at 0.5 s, and steps to the wake-up 
 
   const pstree = page.getByTestId("pstree");
   await expect(pstree).toContainText("Task-1 · main · waiting on gather (line 9)");
-  expect(((await pstree.textContent()) ?? "").match(/waiting on sleep \(line 5\)/g)).toHaveLength(3);
+  expect(((await pstree.textContent()) ?? "").match(/waiting on sleep 1 s \(line 5\)/g)).toHaveLength(3);
   await expect(page.locator(".task-mark-line-5")).toHaveCount(3);
 
   const twos = playground.consoleLines.filter({ hasText: "Two" });
@@ -105,7 +105,7 @@ test("marks and lanes select each other, and a failed task's traceback links to 
   // Clicking a lane selects its task for the inspector.
   await page.locator('[data-testid=lane][data-task="Task-3"]').click();
   await expect(inspector).toContainText("Task-3");
-  await expect(inspector).toContainText("waiting on sleep (line 5)");
+  await expect(inspector).toContainText("waiting on sleep 1 s (line 5)");
 
   await page.goto("about:blank");
   await playground.openWithCode(`import asyncio

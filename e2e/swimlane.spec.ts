@@ -287,11 +287,11 @@ for (const seed of SEEDS) {
       // under its own words) instead of running past the edge, and its full text is on hover.
       const pstree = page.getByTestId("pstree");
       await page.keyboard.press("Home");
-      for (let i = 0; i < 12 && !((await pstree.textContent()) ?? "").includes("waiting on sleep (line 6)"); i++) {
+      for (let i = 0; i < 12 && !((await pstree.textContent()) ?? "").includes("waiting on sleep 10 s (line 6)"); i++) {
         await page.getByTestId("step-forward").click();
       }
-      const line = pstree.locator(".pstree__line", { hasText: "waiting on sleep (line 6)" });
-      await expect(line).toHaveAttribute("title", /^└── Task-2 · slow_job · waiting on sleep \(line 6\)$/);
+      const line = pstree.locator(".pstree__line", { hasText: "waiting on sleep 10 s (line 6)" });
+      await expect(line).toHaveAttribute("title", /^└── Task-2 · slow_job · waiting on sleep 10 s \(line 6\)$/);
       expect(await pstree.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       await page.screenshot({ path: `${ARTIFACTS}/swimlane-${seed.name}-paused.png` });
     }

@@ -5,10 +5,11 @@
  */
 import { WaitKind } from "../protocol/trace";
 import { lanesAt, type Axis, type LaneAt } from "./timeline";
+import { formatDuration } from "./timeFormat";
 import type { Lane, TaskId } from "./types";
 import { waitKindName } from "./waitKind";
 
-/** What one task is doing, in a few words: "waiting on sleep (line 5)", "running", "done". */
+/** What one task is doing, in a few words: "waiting on sleep 1 s (line 5)", "running", "done". */
 export function describeActivity(at: Pick<LaneAt, "lane" | "segment">, nameOf: (id: TaskId) => string): string {
   const { segment } = at;
   const line = segment.line ? ` (line ${segment.line})` : "";
@@ -16,7 +17,9 @@ export function describeActivity(at: Pick<LaneAt, "lane" | "segment">, nameOf: (
     case "waiting": {
       const kind = segment.waitKind ?? WaitKind.unknown;
       const target = segment.target !== undefined && segment.target !== 0 ? ` ${nameOf(segment.target)}` : "";
-      const what = kind === WaitKind.task || kind === WaitKind.thread ? `await${target || " a task"}` : `waiting on ${waitKindName(kind)}${target}`;
+      // A sleep says how long it asked for ("waiting on sleep 1 s"), as its segment's label does.
+      const asked = kind === WaitKind.sleep && segment.sleepFor !== undefined ? ` ${formatDuration(segment.sleepFor)}` : "";
+      const what = kind === WaitKind.task || kind === WaitKind.thread ? `await${target || " a task"}` : `waiting on ${waitKindName(kind)}${asked}${target}`;
       return `${what}${line}`;
     }
     case "blocked":

@@ -82,6 +82,14 @@ describe("stepping between events", () => {
 });
 
 describe("the await tree", () => {
+  it("says how long a sleep asked for, as the lane's label does", () => {
+    const b = new TraceBuilder().created(1, "main", 0).created(2, "Task-2", 1);
+    b.ready(1, 0).run(1, 0).suspend(1, 0, WaitKind.sleep, 1_500_000 << 1, 4); // 1.5 s, in µs << 1
+    b.ready(2, 0).run(2, 0).suspend(2, 0, WaitKind.sleep, (120_000 << 1) | 1, 7); // 2 min, in ms << 1 | 1
+    const lines = pstreeAt(lanesOf(b.build(), 3), 1).split("\n");
+    expect(lines).toEqual(["main · main · waiting on sleep 1.5 s (line 4)", "└── Task-2 · task-2 · waiting on sleep 2 min (line 7)"]);
+  });
+
   it("shows three counters waiting on sleep under main at 0.5 s", () => {
     expect(pstreeAt(threeCounters(), 0.5)).toBe(
       [
