@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { treeLines } from "./treeLines";
+import { keepTogether, treeLines } from "./treeLines";
 
 describe("treeLines", () => {
   it("splits each line into its branch drawing and its words, losing no character", () => {
@@ -12,5 +12,13 @@ describe("treeLines", () => {
 
   it("gives no lines for no text", () => {
     expect(treeLines("")).toEqual([]);
+  });
+
+  it("keeps durations and line references in one piece, losing no character", () => {
+    const body = "slow_job · waiting on sleep 10 s (line 6) after sleep 1.5 ms, not Task-10 seconds";
+    const pieces = keepTogether(body);
+    expect(pieces.filter((_, i) => i % 2 === 1)).toEqual(["10 s", "(line 6)", "1.5 ms"]);
+    expect(pieces.join("")).toBe(body);
+    expect(keepTogether("done")).toEqual(["done"]);
   });
 });

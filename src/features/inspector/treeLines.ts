@@ -19,3 +19,14 @@ export function treeLines(text: string): readonly TreeLine[] {
     return { prefix, body: line.slice(prefix.length) };
   });
 }
+
+/** A duration ("10 s", "1.5 ms") or a line reference ("(line 13)"): wrapped as a whole or not at all. */
+const KEEP_TOGETHER = /(\d+(?:\.\d+)? (?:µs|ms|s|min|h)\b|\(line \d+\))/u;
+
+/**
+ * `body` cut into pieces that alternate: text that may wrap anywhere, then a piece to keep on one
+ * row (so "sleep 10 s" never wraps between 10 and s), and so on; joined, they are `body`.
+ */
+export function keepTogether(body: string): readonly string[] {
+  return body.split(KEEP_TOGETHER);
+}
