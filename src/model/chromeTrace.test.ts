@@ -32,7 +32,7 @@ describe("toChromeTrace", () => {
     const events = trace.traceEvents.filter((e) => e.ph === "X" && e.tid === worker.id);
     expect(events.map((e) => e.name)).toEqual(["running", "waiting", "running"]);
     const waiting = events[1]!;
-    expect(waiting).toMatchObject({ ts: 0, dur: 1_000_000, args: { waitKind: "sleep", line: 6 } });
+    expect(waiting).toMatchObject({ ts: 0, dur: 1_000_000, args: { waitKind: "sleep", line: 6, sleepFor: 1 } });
     const main = trace.traceEvents.filter((e) => e.ph === "X" && e.tid === 1);
     expect(main.find((e) => e.args?.waitKind === "task")?.args?.target).toBe("Task-4");
   });

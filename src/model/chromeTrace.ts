@@ -53,6 +53,7 @@ export function toChromeTrace(lanes: readonly Lane[], lines: readonly ConsoleLin
       const args: Record<string, string | number> = {};
       if (s.waitKind !== undefined) args.waitKind = waitKindName(s.waitKind);
       if (s.line !== undefined && s.line > 0) args.line = s.line;
+      if (s.sleepFor !== undefined) args.sleepFor = s.sleepFor; // seconds the sleep asked for
       if (s.target !== undefined) {
         args.target = nameById.get(s.target) ?? `#${s.target}`;
       }

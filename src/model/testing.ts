@@ -166,7 +166,7 @@ export function threeTasksTrace(): TraceBatch {
   b.created(3, "Task-3", 1, { coro: "boom", line: 4 }).ready(3, 0);
   b.created(4, "Task-4", 1, { coro: "slow", line: 5 }).ready(4, 0);
   b.suspend(1, 0, WaitKind.sleep, 0, 11);
-  b.run(2, 0).print(2, 0, "worker start").suspend(2, 0, WaitKind.sleep, 0, 6);
+  b.run(2, 0).print(2, 0, "worker start").suspend(2, 0, WaitKind.sleep, 1_000_000 << 1, 6); // asked for 1 s (µs << 1)
   b.run(3, 0).suspend(3, 0, WaitKind.sleep, 0, 7);
   b.run(4, 0).suspend(4, 0, WaitKind.sleep, 0, 8);
   b.ready(2, 1, WakerKind.timer).ready(3, 1, WakerKind.timer).ready(4, 1, WakerKind.timer);
