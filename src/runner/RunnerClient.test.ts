@@ -106,4 +106,28 @@ describe("RunnerClient", () => {
       vi.restoreAllMocks();
     }
   });
+
+  it("folds everything pending at once in a hidden tab, which gets no animation frames", async () => {
+    (globalThis as { document?: { visibilityState?: string } }).document!.visibilityState = "hidden";
+    let clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => (clock += 3)); // every slice "takes" 3 ms
+    try {
+      const events: RunnerEvent[] = [];
+      const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
+      await settle();
+      FakeWorker.all[0]!.ready();
+      await settle();
+      const id = runId(1);
+      runner.run(id, "print(1)", OPTIONS);
+      const b = new TraceBuilder().created(1, "main");
+      for (let i = 1; i < 10 * FLUSH_CHUNK_ROWS; i++) b.ready(1, i);
+      FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: id, ...b.build() });
+      await settle(150); // one timer, no frame
+      const rows = events.filter((e): e is Extract<RunnerEvent, { type: "trace" }> => e.type === "trace").reduce((n, e) => n + e.columns.t.length, 0);
+      expect(rows).toBe(10 * FLUSH_CHUNK_ROWS);
+      runner.dispose();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });

@@ -440,15 +440,17 @@ export class RunnerClient {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    const flush = () => {
+    const flush = (budgetMs = FLUSH_BUDGET_MS) => {
       if (!this.flushScheduled) return;
-      this.flushTraces();
+      this.flushTraces(budgetMs);
     };
     // Once per frame, but in a task of its own right after the frame's rendering, not inside it:
     // the frame already paints the swimlane, the editor and the rest, and one task doing both
     // would be as long as their sum.
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => afterThisTask(flush));
-    setTimeout(flush, 100); // hidden tabs get no animation frames
+    // Hidden tabs get no animation frames, and timers at most once a second: there, with no frame
+    // to keep smooth, everything pending is folded at once.
+    setTimeout(() => flush(globalThis.document?.visibilityState === "hidden" ? Infinity : FLUSH_BUDGET_MS), 100);
   }
 
   /**
