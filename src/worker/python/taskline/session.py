@@ -274,12 +274,14 @@ class Session:
         args = handle._args
         return bool(args) and self.marked.get(id(args[0]), (0,))[0] == Wait.THREAD
 
-    def timer_scheduled(self, callback, args, when: float = 0.0) -> None:
+    def timer_scheduled(self, callback, args, when: float = 0.0, asked=None) -> None:
         if callback is _futures._set_result_unless_cancelled and args:
             fut = args[0]
             # The requested length rides in the suspend row's target bits (see _sleep_code), so
-            # a sleep cancelled early can still say how long it was meant to be.
-            self.marked[id(fut)] = (Wait.SLEEP, _sleep_code(when - CLOCK.now()) if when else 0, fut)
+            # a sleep cancelled early can still say how long it was meant to be: the delay asked
+            # of call_later (asyncio.sleep's), else what is left until `when`.
+            seconds = asked if asked is not None else (when - CLOCK.now() if when else 0.0)
+            self.marked[id(fut)] = (Wait.SLEEP, _sleep_code(seconds), fut)
             if len(self.marked) > 50_000:
                 self.marked = {k: v for k, v in self.marked.items() if not v[2].done()}
 

@@ -413,11 +413,9 @@ class Trace(unittest.TestCase):
         for clock in ("ideal", "realistic"):
             r = run(source, clock=clock)
             codes = [x >> 5 for _, _, x, _, _ in r.of(Row.SUSPEND) if x & 31 == Wait.SLEEP]
-            # µs below 33 s; ms (odd) above; the thread lane's time.sleep too. The realistic clock
-            # moves by a few µs of CPU between the sleep's own time() and ours.
-            self.assertEqual(len(codes), 3, clock)
-            self.assertAlmostEqual(codes[0] >> 1, 250_000, delta=0 if clock == "ideal" else 500)
-            self.assertEqual(codes[1:], [(1_800_000 << 1) | 1, 1_500_000 << 1], clock)
+            # µs below 33 s; ms (odd) above; the thread lane's time.sleep too. Exactly what was
+            # asked, on the realistic clock too (not `when` minus a clock that has moved on).
+            self.assertEqual(codes, [250_000 << 1, (1_800_000 << 1) | 1, 1_500_000 << 1], clock)
 
     def test_output_is_attributed_to_the_printing_task(self):
         r = run("""
