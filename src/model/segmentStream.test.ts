@@ -139,6 +139,17 @@ describe("SegmentStream encoding", () => {
     expect(stillStream.length / still.length).toBeLessThan(1.3);
   });
 
+  it("predicts an ideal clock's repeated sleeps: a nanosecond delta equal to the state's last one costs nothing", () => {
+    // running (no time), waiting 10 ms, ready (no time), …: each ready record would carry 10,000,000 ns (4 bytes).
+    const segments = laneOf(3000, (i) => (i % 3 === 1 ? 0.01 : 0));
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(2);
+    // Two lengths taking turns: each state still has its own prediction only for its own repeats.
+    const alternating = laneOf(3000, (i) => (i % 3 === 1 ? (i % 2 === 0 ? 0.01 : 0.25) : 1e-6));
+    expect(streamOf(alternating).decode()).toEqual(alternating);
+  });
+
   it("starts predictions over in every chunk: any segment decodes alone, from its chunk", () => {
     let seed = 9;
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -160,7 +171,7 @@ describe("SegmentStream encoding", () => {
       const segments: Segment[] = [];
       let t = grid(rand() * 100);
       let step = Math.floor(rand() * 1000);
-      const deltas = [0, TIME_GRID_S, 7 * TIME_GRID_S, grid(0.04), grid(3), 1e-6];
+      const deltas = [0, TIME_GRID_S, 7 * TIME_GRID_S, grid(0.04), grid(3), 1e-6, 0.01, 0.25];
       const steps = [0, 1, 2, 9_999, 70_000];
       for (let i = 0; i < 600; i++) {
         const state = rand() < 0.8 ? states[i % 2]! : states[Math.floor(rand() * 4)]!;

@@ -3,7 +3,7 @@
  * within 16 bytes per step). A segment is one record of typically 1–3 bytes:
  *
  *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
- *            (0 the previous record's plus the predicted grid delta, below, which is 0 unless a
+ *            (0 the previous record's plus the predicted time delta, below, which is 0 unless a
  *            prediction is set, 1 plus an integer number of nanoseconds, 2 plus an integer number
  *            of grid steps or of ulps of the previous time, 3 a full f64), bits 5 and 7 how the
  *            step delta is coded (bit 7 alone +1, bit 5 alone negative, both the predicted delta,
@@ -16,11 +16,12 @@
  *            other states, from none)
  *
  * Predictions: a lane repeats itself (a task in a round-robin runs every N steps, its steps take
- * about as long each time), so within a chunk each of the states ready, running, waiting and
- * blocked remembers its last record's step delta and its last grid-step time delta (a delta from
- * the previous record's start to its own). A step delta equal to the remembered one costs no
- * varint; a grid-step delta is coded as its difference to the remembered one (zigzag), and costs
- * nothing when equal. Both start over (no step prediction, grid prediction 0) in every chunk.
+ * about as long each time, it sleeps as long each time), so within a chunk each of the states
+ * ready, running, waiting and blocked remembers its last record's step delta and its last time
+ * delta in nanoseconds or grid steps (a delta from the previous record's start to its own). A
+ * step delta or time delta equal to the remembered one costs nothing; a grid-step delta is coded
+ * as its difference to the remembered grid delta (zigzag). Both start over (no step prediction,
+ * time prediction 0) in every chunk.
  *
  * A delta is used only when adding it back gives exactly the same double, so decoding is exact:
  * nanoseconds fit the ideal clock (times that are sums of round numbers); a realistic clock's
@@ -55,7 +56,7 @@ const BLOCKED = 3;
 /** Never a record header (an end fix has no attributes): the rest of the chunk is unused. */
 const END_OF_CHUNK = 0xff;
 
-/** The previous time plus the state's predicted grid delta: the same time when there is no prediction (0). */
+/** The previous time plus the state's predicted time delta: the same time when there is no prediction (0). */
 const TIME_SAME = 0;
 const TIME_NANOS = 1;
 /** A varint v: odd, (v − 1) / 2 grid steps of {@link TIME_GRID_S}; even, v / 2 ulps of the previous time. */
@@ -94,9 +95,10 @@ const f64Bytes = new Uint8Array(f64.buffer);
 /** A record is built here, then copied in at its exact size. */
 const scratch = new Uint8Array(96);
 let sp = 0;
-/** What the last `writeHead` coded: the step delta, and the grid-step delta (-1: the time was not coded in grid steps). */
+/** What the last `writeHead` coded: the step delta, and whether its time delta is the state's new time prediction, and which. */
 let headStep = 0;
-let headGrid = -1;
+let headLearn = false;
+let headTime = 0;
 
 /** The spacing of doubles at x (its unit in the last place), for a normal positive x; 0 otherwise. */
 export function ulpOf(x: number): number {
@@ -106,6 +108,8 @@ export function ulpOf(x: number): number {
   return exponent === 0 ? 0 : 2 ** (exponent - 1075);
 }
 
+/** The time a prediction gives after `prev` (see `SegmentStream.timePrediction`); encoder and reader both use this. */
+const predictedTime = (prev: number, prediction: number): number => (prediction > 0 ? prev + prediction / GRID_PER_S : prev + -prediction / 1e9);
 const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
 const unzigzag = (z: number): number => (z < 0x40000000 ? ((z & 1) === 0 ? z >> 1 : -((z + 1) >> 1)) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED;
@@ -178,10 +182,10 @@ export class SegmentStream {
   private step1 = NO_STEP_PREDICTION;
   private step2 = NO_STEP_PREDICTION;
   private step3 = NO_STEP_PREDICTION;
-  private grid0 = 0;
-  private grid1 = 0;
-  private grid2 = 0;
-  private grid3 = 0;
+  private time0 = 0;
+  private time1 = 0;
+  private time2 = 0;
+  private time3 = 0;
 
   constructor(readonly arena: ByteArena = new ByteArena()) {}
 
@@ -243,7 +247,7 @@ export class SegmentStream {
       this.ctxTarget = target;
       this.ctxLine = line;
     }
-    this.learn(state, headStep, headGrid);
+    this.learn(state, headStep, headLearn, headTime);
     this.prevStart = start;
     this.prevStep = startStep;
     this.lastEndT = end;
@@ -331,7 +335,7 @@ export class SegmentStream {
     this.ctxTarget = UNSET;
     this.ctxLine = UNSET;
     this.step0 = this.step1 = this.step2 = this.step3 = NO_STEP_PREDICTION;
-    this.grid0 = this.grid1 = this.grid2 = this.grid3 = 0;
+    this.time0 = this.time1 = this.time2 = this.time3 = 0;
   }
 
   /** The predicted step delta of a record of state `code`. */
@@ -350,40 +354,40 @@ export class SegmentStream {
     }
   }
 
-  /** The predicted grid-step time delta of a record of state `code` (0: none). */
-  private gridPrediction(code: number): number {
+  /** The predicted time delta of a record of state `code`: 0 none, > 0 grid steps, < 0 minus nanoseconds. */
+  private timePrediction(code: number): number {
     switch (code) {
       case 0:
-        return this.grid0;
+        return this.time0;
       case 1:
-        return this.grid1;
+        return this.time1;
       case 2:
-        return this.grid2;
+        return this.time2;
       case 3:
-        return this.grid3;
+        return this.time3;
       default:
         return 0;
     }
   }
 
-  /** Remembers a record's step delta, and its grid delta when it had one (grid ≥ 0). */
-  private learn(code: number, step: number, grid: number): void {
+  /** Remembers a record's step delta, and its time delta when `learnTime` (see `timePrediction`). */
+  private learn(code: number, step: number, learnTime: boolean, time: number): void {
     switch (code) {
       case 0:
         this.step0 = step;
-        if (grid >= 0) this.grid0 = grid;
+        if (learnTime) this.time0 = time;
         return;
       case 1:
         this.step1 = step;
-        if (grid >= 0) this.grid1 = grid;
+        if (learnTime) this.time1 = time;
         return;
       case 2:
         this.step2 = step;
-        if (grid >= 0) this.grid2 = grid;
+        if (learnTime) this.time2 = time;
         return;
       case 3:
         this.step3 = step;
-        if (grid >= 0) this.grid3 = grid;
+        if (learnTime) this.time3 = time;
         return;
       default:
         return;
@@ -399,7 +403,7 @@ export class SegmentStream {
     const et = withCtx ? this.ctxTarget : NONE;
     const el = withCtx ? this.ctxLine : NONE;
     const attrs = waitKind !== ew || target !== et || line !== el;
-    this.writeHead(state, start, startStep, attrs, this.stepPrediction(state), this.gridPrediction(state));
+    this.writeHead(state, start, startStep, attrs, this.stepPrediction(state), this.timePrediction(state));
     if (attrs) {
       writeVarint(waitKind + 1);
       writeVarint(target === NONE ? 0 : zigzag(target) + 1);
@@ -409,31 +413,31 @@ export class SegmentStream {
 
   /**
    * Writes a record's header, step and time into `scratch` (against the state's predicted step
-   * and grid deltas), and what it coded into `headStep` / `headGrid`.
+   * and time deltas), and what it coded into `headStep` / `headLearn` / `headTime`.
    */
-  private writeHead(code: number, start: number, step: number, attrs: boolean, stepPrediction: number, gridPrediction: number): void {
+  private writeHead(code: number, start: number, step: number, attrs: boolean, stepPrediction: number, timePrediction: number): void {
     const stepDelta = step - this.prevStep;
     let mode = TIME_F64;
     let value = 0;
-    headGrid = -1;
+    headLearn = false;
     const prev = this.prevStart;
-    if (start === prev && gridPrediction === 0) {
+    if (timePrediction === 0 ? start === prev : predictedTime(prev, timePrediction) === start) {
       mode = TIME_SAME;
-    } else if (gridPrediction > 0 && prev + gridPrediction / GRID_PER_S === start) {
-      mode = TIME_SAME;
-      headGrid = gridPrediction;
     } else if (start >= prev) {
       const d = Math.round((start - prev) * 1e9);
       if (Number.isSafeInteger(d) && prev + d / 1e9 === start) {
         mode = TIME_NANOS;
         value = d;
+        headLearn = true;
+        headTime = d === 0 ? 0 : -d;
       } else {
         const g = (start - prev) * GRID_PER_S;
-        const z = gridPrediction === 0 ? g : zigzag(g - gridPrediction);
+        const z = timePrediction > 0 ? zigzag(g - timePrediction) : g;
         if (Number.isSafeInteger(g) && Number.isSafeInteger(2 * z + 1) && g > 0 && prev + g / GRID_PER_S === start) {
           mode = TIME_UNITS;
           value = 2 * z + 1;
-          headGrid = g;
+          headLearn = true;
+          headTime = g;
         } else {
           const u = ulpOf(prev);
           const k = u > 0 ? (start - prev) / u : 0;
@@ -636,17 +640,19 @@ export class SegmentReader {
     const stepDelta =
       stepBits === STEP_PLUS_ONE ? 1 : stepBits === STEP_PREDICTED ? (predicted ? p[code]! : NO_STEP_PREDICTION) : stepBits === STEP_NEGATIVE ? -this.readVarint() : this.readVarint();
     const step = this.baseStep + stepDelta;
-    const gridPrediction = predicted ? p[code + PREDICTED_STATES]! : 0;
+    const timePrediction = predicted ? p[code + PREDICTED_STATES]! : 0;
     let start = this.baseStart;
     if (mode === TIME_SAME) {
-      if (gridPrediction > 0) start = this.baseStart + gridPrediction / GRID_PER_S;
+      if (timePrediction !== 0) start = predictedTime(this.baseStart, timePrediction);
     } else if (mode === TIME_NANOS) {
-      start = this.baseStart + this.readVarint() / 1e9;
+      const d = this.readVarint();
+      start = this.baseStart + d / 1e9;
+      if (predicted) p[code + PREDICTED_STATES] = -d;
     } else if (mode === TIME_UNITS) {
       const v = this.readVarint();
       if (v % 2 === 1) {
         const z = (v - 1) / 2;
-        const g = gridPrediction === 0 ? z : gridPrediction + unzigzag(z);
+        const g = timePrediction > 0 ? timePrediction + unzigzag(z) : z;
         start = this.baseStart + g / GRID_PER_S;
         if (predicted) p[code + PREDICTED_STATES] = g;
       } else {
