@@ -150,6 +150,17 @@ describe("SegmentStream encoding", () => {
     expect(streamOf(alternating).decode()).toEqual(alternating);
   });
 
+  it("codes a wait target near the last one (a sleep's length measured anew each time) as its difference", () => {
+    let seed = 13;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // A 10 ms sleep's length packed as µs << 1, a few µs off each time on a realistic clock.
+    const segments = laneOf(3000, () => 0).map((x) => (x.state === "waiting" ? { ...x, waitKind: WaitKind.task, target: taskId(20_000 - 2 * Math.floor(rand() * 8)) } : x));
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    // 2.25 bytes a segment; 2.9 with the target written whole (3 bytes) each time it changes.
+    expect(stream.length / segments.length).toBeLessThan(2.5);
+  });
+
   it("starts predictions over in every chunk: any segment decodes alone, from its chunk", () => {
     let seed = 9;
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -180,7 +191,16 @@ describe("SegmentStream encoding", () => {
         const ds = rand() < 0.7 ? steps[i % 2 === 0 ? 3 : 1]! : rand() < 0.9 ? steps[Math.floor(rand() * steps.length)]! : -Math.floor(rand() * 5);
         const end = Math.max(0, t + dt);
         const endStep = Math.max(0, step + ds);
-        const extra = state === "waiting" ? { waitKind: WaitKind.sleep, line: 5 } : state === "blocked" ? { line: 9 } : {};
+        const near = 20_000 + Math.floor(rand() * 9) - 4;
+        const target = rand() < 0.6 ? near : rand() < 0.5 ? Math.floor(rand() * 50) : rand() < 0.5 ? undefined : Math.floor(rand() * 3);
+        const extra =
+          state === "waiting"
+            ? rand() < 0.5
+              ? { waitKind: WaitKind.sleep, line: 5 }
+              : { waitKind: WaitKind.task, ...(target === undefined ? {} : { target: taskId(target) }), line: 6 }
+            : state === "blocked"
+              ? { line: 9 }
+              : {};
         segments.push(seg(state, t, end, step, endStep, extra));
         t = end;
         step = endStep;

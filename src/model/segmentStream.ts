@@ -11,7 +11,9 @@
  *            kind, target and line follow
  *   varint   |start step − previous record's start step|
  *   time     nothing, a varint of nanoseconds, of grid steps (odd) or ulps (even), or 8 bytes of f64
- *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
+ *   attrs    three varints ((wait kind + 1) × 2 + d, then the target: d = 0 zigzag(target) + 1,
+ *            0 = undefined; d = 1 zigzag(target − the context's target), for a target near the
+ *            last one, such as a sleep's length measured anew each time; then zigzag(line) + 1),
  *            only when they differ from the last waiting/blocked record's in the chunk (or, for
  *            other states, from none)
  *
@@ -405,8 +407,9 @@ export class SegmentStream {
     const attrs = waitKind !== ew || target !== et || line !== el;
     this.writeHead(state, start, startStep, attrs, this.stepPrediction(state), this.timePrediction(state));
     if (attrs) {
-      writeVarint(waitKind + 1);
-      writeVarint(target === NONE ? 0 : zigzag(target) + 1);
+      const relative = et !== NONE && et !== UNSET && target !== NONE && Math.abs(target - et) < Math.abs(target);
+      writeVarint((waitKind + 1) * 2 + (relative ? 1 : 0));
+      writeVarint(relative ? zigzag(target - et) : target === NONE ? 0 : zigzag(target) + 1);
       writeVarint(line === NONE ? 0 : zigzag(line) + 1);
     }
   }
@@ -670,9 +673,10 @@ export class SegmentReader {
     if (code === END_FIX) return;
     const withCtx = hasAttrs(code);
     if ((head & HAS_ATTRS) !== 0) {
-      this.laWait = this.readVarint() - 1;
+      const w = this.readVarint();
+      this.laWait = Math.floor(w / 2) - 1;
       const t = this.readVarint();
-      this.laTarget = t === 0 ? NONE : unzigzag(t - 1);
+      this.laTarget = w % 2 === 1 ? this.ctxTarget + unzigzag(t) : t === 0 ? NONE : unzigzag(t - 1);
       const l = this.readVarint();
       this.laLine = l === 0 ? NONE : unzigzag(l - 1);
     } else if (withCtx) {
