@@ -113,7 +113,8 @@ export function ulpOf(x: number): number {
 /** The time a prediction gives after `prev` (see `SegmentStream.timePrediction`); encoder and reader both use this. */
 const predictedTime = (prev: number, prediction: number): number => (prediction > 0 ? prev + prediction / GRID_PER_S : prev + -prediction / 1e9);
 const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
-const unzigzag = (z: number): number => (z < 0x40000000 ? ((z & 1) === 0 ? z >> 1 : -((z + 1) >> 1)) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+/** Branch-free below 2³¹ (a residual's sign is a coin toss: a branch on it would be mispredicted half the time). */
+const unzigzag = (z: number): number => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED;
 
 /** Fixed-size chunks handed out from 16 KiB pages, never freed (a trace only grows). */
@@ -516,8 +517,9 @@ export class SegmentReader {
   private ctxWait = UNSET;
   private ctxTarget = UNSET;
   private ctxLine = UNSET;
-  /** Per state code 0–3: the predicted step delta, then (at 4–7) the predicted grid delta. */
-  private readonly predictions = new Float64Array(2 * PREDICTED_STATES);
+  /** Per state code 0–3: the predicted step delta and time delta (see `SegmentStream.timePrediction`). */
+  private readonly stepPredictions = new Float64Array(PREDICTED_STATES);
+  private readonly timePredictions = new Float64Array(PREDICTED_STATES);
   /** Look-ahead record. */
   private has = false;
   private laCode = 0;
@@ -598,9 +600,8 @@ export class SegmentReader {
     this.ctxWait = UNSET;
     this.ctxTarget = UNSET;
     this.ctxLine = UNSET;
-    const p = this.predictions;
-    p[0] = p[1] = p[2] = p[3] = NO_STEP_PREDICTION;
-    p[4] = p[5] = p[6] = p[7] = 0;
+    this.stepPredictions.fill(NO_STEP_PREDICTION);
+    this.timePredictions.fill(0);
   }
 
   /** Whether another record follows, moving to the next chunk when this one is done. */
@@ -637,27 +638,28 @@ export class SegmentReader {
     const head = this.page[this.pos++]!;
     const code = head & 7;
     const mode = (head >> 3) & 3;
-    const p = this.predictions;
+    const steps = this.stepPredictions;
+    const tp = this.timePredictions;
     const predicted = code < PREDICTED_STATES;
     const stepBits = head & STEP_PREDICTED;
     const stepDelta =
-      stepBits === STEP_PLUS_ONE ? 1 : stepBits === STEP_PREDICTED ? (predicted ? p[code]! : NO_STEP_PREDICTION) : stepBits === STEP_NEGATIVE ? -this.readVarint() : this.readVarint();
+      stepBits === STEP_PLUS_ONE ? 1 : stepBits === STEP_PREDICTED ? (predicted ? steps[code]! : NO_STEP_PREDICTION) : stepBits === STEP_NEGATIVE ? -this.readVarint() : this.readVarint();
     const step = this.baseStep + stepDelta;
-    const timePrediction = predicted ? p[code + PREDICTED_STATES]! : 0;
+    const timePrediction = predicted ? tp[code]! : 0;
     let start = this.baseStart;
     if (mode === TIME_SAME) {
       if (timePrediction !== 0) start = predictedTime(this.baseStart, timePrediction);
     } else if (mode === TIME_NANOS) {
       const d = this.readVarint();
       start = this.baseStart + d / 1e9;
-      if (predicted) p[code + PREDICTED_STATES] = -d;
+      if (predicted) tp[code] = -d;
     } else if (mode === TIME_UNITS) {
       const v = this.readVarint();
       if (v % 2 === 1) {
         const z = (v - 1) / 2;
         const g = timePrediction > 0 ? timePrediction + unzigzag(z) : z;
         start = this.baseStart + g / GRID_PER_S;
-        if (predicted) p[code + PREDICTED_STATES] = g;
+        if (predicted) tp[code] = g;
       } else {
         start = this.baseStart + (v / 2) * ulpOf(this.baseStart);
       }
@@ -665,7 +667,7 @@ export class SegmentReader {
       start = readF64(this.page, this.pos);
       this.pos += 8;
     }
-    if (predicted) p[code] = stepDelta;
+    if (predicted) steps[code] = stepDelta;
     this.has = true;
     this.laCode = code;
     this.laStart = start;
