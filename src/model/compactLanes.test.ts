@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Outcome, RowKind, WaitKind, WakerKind, type TraceColumns } from "../protocol/trace";
 import { referenceLanes } from "./referenceLanes";
 import { TraceBuilder, threeTasksTrace, type TraceBatch } from "./testing";
-import { segmentAt, segmentIndexAt } from "./timeline";
+import { segmentAt, segmentAtIndex, segmentIndexAt } from "./timeline";
 import { TIME_GRID_S } from "./segmentStream";
 import { createTraceStore, snapToGrid, type TraceStore } from "./traceStore";
 import { virtualTime, type Lane } from "./types";
@@ -153,6 +153,28 @@ describe("compact lanes are the reference derivation's lanes", () => {
         if (last === undefined) continue;
         for (let p = -0.001; p <= last.end + 0.001; p += last.end / 37 + 1e-4) expect(segmentAt(lane, p)).toEqual(segmentAt(scan, p));
         for (let p = -1; p <= last.endStep + 1; p += 3) expect(segmentIndexAt(lane, p, "steps")).toBe(segmentIndexAt(scan, p, "steps"));
+      }
+    }
+  });
+
+  it("answers 'segment at' on lanes never decoded, searching lanes in turn, with the reference's segments", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const trace = randomRealisticTrace(seed, 120);
+      const expected = plain(referenceLanes(trace.columns, trace.details));
+      const store = storeOf(trace, Infinity, true);
+      const lanes = store.lanes();
+      const end = store.endTime;
+      for (let k = 0; k <= 40; k++) {
+        const p = (end * k) / 40;
+        // Search every lane first, then ask for the segments: a search keeps only what it found last.
+        // (Times go back now and then here, so which index a search finds is not checked, only the segment there.)
+        const found = lanes.map((lane) => segmentIndexAt(lane, p, "time"));
+        lanes.forEach((lane, j) => {
+          const ref = expected[j]!.segments;
+          expect(segmentAtIndex(lane, found[j]!)).toEqual(ref[found[j]!]);
+          // Search and ask in turn (what "lanes at the cursor" does).
+          expect(segmentAt(lane, p)).toEqual(ref[found[j]!]);
+        });
       }
     }
   });

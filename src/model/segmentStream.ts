@@ -258,7 +258,11 @@ export class SegmentStream {
     this.records++;
   }
 
-  /** Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed sorted. */
+  /**
+   * Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed
+   * sorted. The segment found is kept in the reader (`reader.found()`), so asking for it next costs
+   * no second scan.
+   */
   indexAt(p: number, axis: "time" | "steps", reader: SegmentReader = new SegmentReader()): number {
     const chunk = this.chunkWhere(axis === "time" ? 1 : 0, p);
     if (chunk < 0) return -1;
@@ -267,6 +271,7 @@ export class SegmentStream {
     while (reader.next()) {
       if ((axis === "time" ? reader.start : reader.startStep) > p) break;
       found = reader.index;
+      reader.keep();
     }
     return found;
   }
@@ -520,6 +525,8 @@ export class SegmentReader {
   /** Per state code 0–3: the predicted step delta and time delta (see `SegmentStream.timePrediction`). */
   private readonly stepPredictions = new Float64Array(PREDICTED_STATES);
   private readonly timePredictions = new Float64Array(PREDICTED_STATES);
+  /** The kept segment: state, start, end, start step, end step, wait kind, target, line. */
+  private readonly kept = new Float64Array(8);
   /** Look-ahead record. */
   private has = false;
   private laCode = 0;
@@ -585,6 +592,24 @@ export class SegmentReader {
   /** The current segment as an object. */
   segment(): Segment {
     return segmentOf(this.state, this.start, this.end, this.startStep, this.endStep, this.waitKind, this.target, this.line);
+  }
+
+  /** Keeps the current segment (for `found`). */
+  keep(): void {
+    this.kept[0] = this.state;
+    this.kept[1] = this.start;
+    this.kept[2] = this.end;
+    this.kept[3] = this.startStep;
+    this.kept[4] = this.endStep;
+    this.kept[5] = this.waitKind;
+    this.kept[6] = this.target;
+    this.kept[7] = this.line;
+  }
+
+  /** The segment last kept (by `SegmentStream.indexAt`), as an object. */
+  found(): Segment {
+    const k = this.kept;
+    return segmentOf(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!, k[5]!, k[6]!, k[7]!);
   }
 
   private openChunk(c: number): void {
