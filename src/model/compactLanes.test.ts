@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { Outcome, RowKind, WaitKind, WakerKind, type TraceColumns } from "../protocol/trace";
 import { referenceLanes } from "./referenceLanes";
 import { TraceBuilder, threeTasksTrace, type TraceBatch } from "./testing";
-import { segmentAt, segmentIndexAt } from "./timeline";
-import { createTraceStore, type TraceStore } from "./traceStore";
+import { segmentAt, segmentAtIndex, segmentIndexAt } from "./timeline";
+import { TIME_GRID_S } from "./segmentStream";
+import { createTraceStore, snapToGrid, type TraceStore } from "./traceStore";
 import { virtualTime, type Lane } from "./types";
 
 /** Appends a trace in batches of `batch` rows (details with the first batch), asking for lanes in between. */
-function storeOf({ columns, details }: TraceBatch, batch = Infinity): TraceStore {
-  const store = createTraceStore();
+function storeOf({ columns, details }: TraceBatch, batch = Infinity, snapTimes = false): TraceStore {
+  const store = createTraceStore({ snapTimes });
   const n = columns.kind.length;
   const size = Number.isFinite(batch) ? batch : Math.max(1, n);
   for (let i = 0; i < n; i += size) {
@@ -60,7 +61,71 @@ function randomTrace(seed: number, rows: number, timeGoesBack = true): TraceBatc
   return b.build();
 }
 
+/**
+ * A random realistic-clock trace: tasks take turns (a round-robin, so lanes repeat themselves and
+ * the stream's predictions are used), each step taking a measured time on the 2^-20 s grid, with
+ * now and then a sleep, a blocking call, a wait on another task, a task that finishes, a time
+ * standing still or going back.
+ */
+function randomRealisticTrace(seed: number, rounds: number): TraceBatch {
+  let state = seed;
+  const rand = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const grid = (t: number) => Math.round(t / TIME_GRID_S) * TIME_GRID_S;
+  const b = new TraceBuilder().created(1, "main").ready(1, 0).run(1, 0).suspend(1, 0, WaitKind.gather, 0, 9);
+  const tasks = 3 + Math.floor(rand() * 40);
+  const live: number[] = [];
+  for (let id = 2; id <= tasks + 1; id++) {
+    b.created(id, `Task-${id}`, 1).ready(id, 0);
+    live.push(id);
+  }
+  let t = grid(rand() * 10);
+  const tick = (): number => {
+    const r = rand();
+    t = r < 0.05 ? t : r < 0.07 ? Math.max(0, grid(t - rand() * 1e-3)) : r < 0.1 ? grid(t + rand() * 0.2) : grid(t + 3e-6 + rand() * 2e-6);
+    return t;
+  };
+  for (let round = 0; round < rounds && live.length > 0; round++) {
+    for (const id of [...live]) {
+      b.run(id, t);
+      const r = rand();
+      if (r < 0.02) {
+        b.finish(id, tick(), [Outcome.done, Outcome.failed, Outcome.cancelled][Math.floor(rand() * 3)]!);
+        live.splice(live.indexOf(id), 1);
+      } else if (r < 0.06) {
+        b.blockStart(id, tick(), 12).blockEnd(id, tick()).ready(id, tick(), WakerKind.other).suspend(id, t, WaitKind.sleep, 0, 5);
+      } else if (r < 0.1) {
+        b.suspend(id, tick(), WaitKind.task, live[Math.floor(rand() * live.length)]!, 7).ready(id, tick(), WakerKind.other);
+      } else if (r < 0.15) {
+        b.suspend(id, tick(), WaitKind.sleep, 0, 6).ready(id, tick(), WakerKind.other);
+      } else {
+        b.ready(id, tick(), WakerKind.other).suspend(id, t, WaitKind.sleep, 0, 5);
+      }
+    }
+  }
+  return b.build();
+}
+
 describe("compact lanes are the reference derivation's lanes", () => {
+  it("gives the same segments for random realistic-clock traces (times on the grid, lanes repeating themselves), whole or in batches", () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const trace = randomRealisticTrace(seed, 60 + seed * 4);
+      // The times are on the grid already, so snapping them leaves them as they are.
+      expect([...trace.columns.t].every((t) => snapToGrid(t) === t)).toBe(true);
+      const expected = plain(referenceLanes(trace.columns, trace.details));
+      expect(plain(storeOf(trace, Infinity, true).lanes())).toEqual(expected);
+      expect(plain(storeOf(trace, 97, true).lanes())).toEqual(expected);
+      // Any segment, decoded alone from its chunk, is the same.
+      const store = storeOf(trace, Infinity, true);
+      for (const lane of store.lanes()) {
+        const ref = expected.find((l) => l.id === lane.id)!.segments;
+        for (let i = 0; i < ref.length; i += 5) expect(lane.segmentAtIndex?.(i)).toEqual(ref[i]);
+      }
+    }
+  });
+
   it("gives the same lanes and segments as the object-based derivation for the three-task fixture", () => {
     const trace = threeTasksTrace();
     expect(plain(storeOf(trace).lanes())).toEqual(plain(referenceLanes(trace.columns, trace.details)));
@@ -88,6 +153,28 @@ describe("compact lanes are the reference derivation's lanes", () => {
         if (last === undefined) continue;
         for (let p = -0.001; p <= last.end + 0.001; p += last.end / 37 + 1e-4) expect(segmentAt(lane, p)).toEqual(segmentAt(scan, p));
         for (let p = -1; p <= last.endStep + 1; p += 3) expect(segmentIndexAt(lane, p, "steps")).toBe(segmentIndexAt(scan, p, "steps"));
+      }
+    }
+  });
+
+  it("answers 'segment at' on lanes never decoded, searching lanes in turn, with the reference's segments", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const trace = randomRealisticTrace(seed, 120);
+      const expected = plain(referenceLanes(trace.columns, trace.details));
+      const store = storeOf(trace, Infinity, true);
+      const lanes = store.lanes();
+      const end = store.endTime;
+      for (let k = 0; k <= 40; k++) {
+        const p = (end * k) / 40;
+        // Search every lane first, then ask for the segments: a search keeps only what it found last.
+        // (Times go back now and then here, so which index a search finds is not checked, only the segment there.)
+        const found = lanes.map((lane) => segmentIndexAt(lane, p, "time"));
+        lanes.forEach((lane, j) => {
+          const ref = expected[j]!.segments;
+          expect(segmentAtIndex(lane, found[j]!)).toEqual(ref[found[j]!]);
+          // Search and ask in turn (what "lanes at the cursor" does).
+          expect(segmentAt(lane, p)).toEqual(ref[found[j]!]);
+        });
       }
     }
   });

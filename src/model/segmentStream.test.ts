@@ -105,6 +105,112 @@ describe("SegmentStream encoding", () => {
     expect(stream.length / segments.length).toBeLessThan(5);
   });
 
+  /** A round-robin task's lane: running for about `stepS`, then ready while `others` other steps run; times on the grid. */
+  function roundRobinLane(rounds: number, others: number, stepS: () => number): Segment[] {
+    const grid = (t: number) => Math.round(t / TIME_GRID_S) * TIME_GRID_S;
+    const out: Segment[] = [];
+    let t = grid(5);
+    let step = 0;
+    for (let r = 0; r < rounds; r++) {
+      const ran = grid(t + stepS());
+      out.push(seg("running", t, ran, step, step + 1));
+      let next = ran;
+      for (let o = 0; o < others; o++) next = grid(next + stepS());
+      out.push(seg("ready", ran, next, step + 1, step + 1 + others));
+      t = next;
+      step += 1 + others;
+    }
+    return out;
+  }
+
+  it("predicts a lane that repeats itself: the same step delta costs no varint, a grid delta costs its difference to the last one", () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // 10,000 tasks taking turns, each step ~3–5 µs: without predictions a running record is a
+    // header, a 2-byte step delta (9,999) and a 3-byte grid delta (~40 ms), a ready record 2 bytes.
+    const segments = roundRobinLane(400, 9_999, () => 3e-6 + rand() * 2e-6);
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(3);
+    // The same steps on a clock that does not move: header bytes only, but for each chunk's first records.
+    const still = roundRobinLane(400, 9_999, () => 0);
+    const stillStream = streamOf(still);
+    expect(stillStream.decode()).toEqual(still);
+    expect(stillStream.length / still.length).toBeLessThan(1.3);
+  });
+
+  it("predicts an ideal clock's repeated sleeps: a nanosecond delta equal to the state's last one costs nothing", () => {
+    // running (no time), waiting 10 ms, ready (no time), …: each ready record would carry 10,000,000 ns (4 bytes).
+    const segments = laneOf(3000, (i) => (i % 3 === 1 ? 0.01 : 0));
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    expect(stream.length / segments.length).toBeLessThan(2);
+    // Two lengths taking turns: each state still has its own prediction only for its own repeats.
+    const alternating = laneOf(3000, (i) => (i % 3 === 1 ? (i % 2 === 0 ? 0.01 : 0.25) : 1e-6));
+    expect(streamOf(alternating).decode()).toEqual(alternating);
+  });
+
+  it("codes a wait target near the last one (a sleep's length measured anew each time) as its difference", () => {
+    let seed = 13;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // A 10 ms sleep's length packed as µs << 1, a few µs off each time on a realistic clock.
+    const segments = laneOf(3000, () => 0).map((x) => (x.state === "waiting" ? { ...x, waitKind: WaitKind.task, target: taskId(20_000 - 2 * Math.floor(rand() * 8)) } : x));
+    const stream = streamOf(segments);
+    expect(stream.decode()).toEqual(segments);
+    // 2.25 bytes a segment; 2.9 with the target written whole (3 bytes) each time it changes.
+    expect(stream.length / segments.length).toBeLessThan(2.5);
+  });
+
+  it("starts predictions over in every chunk: any segment decodes alone, from its chunk", () => {
+    let seed = 9;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const segments = roundRobinLane(300, 500, () => (rand() < 0.3 ? 4 * TIME_GRID_S : 3e-6 + rand() * 2e-6));
+    const stream = streamOf(segments);
+    expect(stream.chunkList().length).toBeGreaterThan(5);
+    const reader = new SegmentReader();
+    segments.forEach((s, i) => expect(stream.at(i, reader)).toEqual(s));
+    expect(stream.decode(segments.length - 17)).toEqual(segments.slice(-17));
+    for (const s of segments.filter((_, i) => i % 7 === 0)) expect(stream.indexAt(s.start, "time", reader)).toBe(segments.lastIndexOf(segments.findLast((x) => x.start <= s.start)!));
+  });
+
+  it("decodes exactly whatever follows a prediction: the same delta, a smaller or larger one, none, a jump back, an odd float, other states", () => {
+    let seed = 21;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const grid = (t: number) => Math.round(t / TIME_GRID_S) * TIME_GRID_S;
+    const states: SegmentState[] = ["ready", "running", "waiting", "blocked"];
+    for (let trial = 0; trial < 30; trial++) {
+      const segments: Segment[] = [];
+      let t = grid(rand() * 100);
+      let step = Math.floor(rand() * 1000);
+      const deltas = [0, TIME_GRID_S, 7 * TIME_GRID_S, grid(0.04), grid(3), 1e-6, 0.01, 0.25];
+      const steps = [0, 1, 2, 9_999, 70_000];
+      for (let i = 0; i < 600; i++) {
+        const state = rand() < 0.8 ? states[i % 2]! : states[Math.floor(rand() * 4)]!;
+        const r = rand();
+        const dt = r < 0.6 ? deltas[i % 3 === 0 ? 3 : 1]! : r < 0.9 ? deltas[Math.floor(rand() * deltas.length)]! : r < 0.95 ? -grid(rand() * 0.01) : rand() * 1e-3;
+        const ds = rand() < 0.7 ? steps[i % 2 === 0 ? 3 : 1]! : rand() < 0.9 ? steps[Math.floor(rand() * steps.length)]! : -Math.floor(rand() * 5);
+        const end = Math.max(0, t + dt);
+        const endStep = Math.max(0, step + ds);
+        const near = 20_000 + Math.floor(rand() * 9) - 4;
+        const target = rand() < 0.6 ? near : rand() < 0.5 ? Math.floor(rand() * 50) : rand() < 0.5 ? undefined : Math.floor(rand() * 3);
+        const extra =
+          state === "waiting"
+            ? rand() < 0.5
+              ? { waitKind: WaitKind.sleep, line: 5 }
+              : { waitKind: WaitKind.task, ...(target === undefined ? {} : { target: taskId(target) }), line: 6 }
+            : state === "blocked"
+              ? { line: 9 }
+              : {};
+        segments.push(seg(state, t, end, step, endStep, extra));
+        t = end;
+        step = endStep;
+      }
+      const stream = streamOf(segments);
+      expect(stream.decode()).toEqual(segments);
+      for (let i = 0; i < segments.length; i += 37) expect(stream.at(i)).toEqual(segments[i]);
+    }
+  });
+
   it("never reads half a grid step as an ulp delta: a time half a grid step off the grid decodes exactly", () => {
     // Found by the random-trace oracle test: these two starts are 8387.5 grid steps apart.
     const [a, b, c] = [0.26854977043914796, 0.2765487137680054, 0.29518661006736757];

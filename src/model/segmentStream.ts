@@ -3,15 +3,27 @@
  * within 16 bytes per step). A segment is one record of typically 1–3 bytes:
  *
  *   header   bits 0–2 state code (7 = an end fix, below), bits 3–4 how the start time is coded
- *            (0 same as the previous record's, 1 plus an integer number of nanoseconds, 2 plus an
- *            integer number of grid steps or of ulps of the previous time, 3 a full f64), bit 5 the step delta is
- *            negative, bit 6 wait kind, target and line
- *            follow, bit 7 the step delta is +1 (and the varint is left out)
+ *            (0 the previous record's plus the predicted time delta, below, which is 0 unless a
+ *            prediction is set, 1 plus an integer number of nanoseconds, 2 plus an integer number
+ *            of grid steps or of ulps of the previous time, 3 a full f64), bits 5 and 7 how the
+ *            step delta is coded (bit 7 alone +1, bit 5 alone negative, both the predicted delta,
+ *            neither positive; the varint is left out for +1 and the predicted delta), bit 6 wait
+ *            kind, target and line follow
  *   varint   |start step − previous record's start step|
  *   time     nothing, a varint of nanoseconds, of grid steps (odd) or ulps (even), or 8 bytes of f64
- *   attrs    three varints (wait kind + 1, zigzag(target) + 1, zigzag(line) + 1; 0 = undefined),
+ *   attrs    three varints ((wait kind + 1) × 2 + d, then the target: d = 0 zigzag(target) + 1,
+ *            0 = undefined; d = 1 zigzag(target − the context's target), for a target near the
+ *            last one, such as a sleep's length measured anew each time; then zigzag(line) + 1),
  *            only when they differ from the last waiting/blocked record's in the chunk (or, for
  *            other states, from none)
+ *
+ * Predictions: a lane repeats itself (a task in a round-robin runs every N steps, its steps take
+ * about as long each time, it sleeps as long each time), so within a chunk each of the states
+ * ready, running, waiting and blocked remembers its last record's step delta and its last time
+ * delta in nanoseconds or grid steps (a delta from the previous record's start to its own). A
+ * step delta or time delta equal to the remembered one costs nothing; a grid-step delta is coded
+ * as its difference to the remembered grid delta (zigzag). Both start over (no step prediction,
+ * time prediction 0) in every chunk.
  *
  * A delta is used only when adding it back gives exactly the same double, so decoding is exact:
  * nanoseconds fit the ideal clock (times that are sums of round numbers); a realistic clock's
@@ -46,6 +58,7 @@ const BLOCKED = 3;
 /** Never a record header (an end fix has no attributes): the rest of the chunk is unused. */
 const END_OF_CHUNK = 0xff;
 
+/** The previous time plus the state's predicted time delta: the same time when there is no prediction (0). */
 const TIME_SAME = 0;
 const TIME_NANOS = 1;
 /** A varint v: odd, (v − 1) / 2 grid steps of {@link TIME_GRID_S}; even, v / 2 ulps of the previous time. */
@@ -62,6 +75,12 @@ const GRID_PER_S = 2 ** 20;
 const STEP_NEGATIVE = 1 << 5;
 const HAS_ATTRS = 1 << 6;
 const STEP_PLUS_ONE = 1 << 7;
+/** Both step bits: the step delta is the state's predicted one. */
+const STEP_PREDICTED = STEP_NEGATIVE | STEP_PLUS_ONE;
+/** States with predictions (ready, running, waiting, blocked); the rest occur once or rarely. */
+const PREDICTED_STATES = 4;
+/** "No step prediction": +1, which has its own cheaper bit, so it is never used as a prediction. */
+const NO_STEP_PREDICTION = 1;
 
 /** Attribute values of a record as numbers: -1 = undefined. The context "none yet" is -2. */
 const NONE = -1;
@@ -69,8 +88,8 @@ const UNSET = -2;
 
 /** Heap bytes of a typed array object and its ArrayBuffer, beyond the bytes themselves (V8, estimated). */
 export const TYPED_ARRAY_OVERHEAD = 128;
-/** A stream object (fields inline) plus its chunk list (a small array of offsets). */
-const STREAM_OBJECT_BYTES = 72;
+/** A stream object (fields inline, its eight prediction fields as small integers) plus its chunk list (a small array of offsets). */
+const STREAM_OBJECT_BYTES = 104;
 const CHUNK_LIST_BYTES = 16;
 
 const f64 = new Float64Array(1);
@@ -78,6 +97,10 @@ const f64Bytes = new Uint8Array(f64.buffer);
 /** A record is built here, then copied in at its exact size. */
 const scratch = new Uint8Array(96);
 let sp = 0;
+/** What the last `writeHead` coded: the step delta, and whether its time delta is the state's new time prediction, and which. */
+let headStep = 0;
+let headLearn = false;
+let headTime = 0;
 
 /** The spacing of doubles at x (its unit in the last place), for a normal positive x; 0 otherwise. */
 export function ulpOf(x: number): number {
@@ -87,8 +110,11 @@ export function ulpOf(x: number): number {
   return exponent === 0 ? 0 : 2 ** (exponent - 1075);
 }
 
+/** The time a prediction gives after `prev` (see `SegmentStream.timePrediction`); encoder and reader both use this. */
+const predictedTime = (prev: number, prediction: number): number => (prediction > 0 ? prev + prediction / GRID_PER_S : prev + -prediction / 1e9);
 const zigzag = (n: number): number => (n >= 0 ? 2 * n : -2 * n - 1);
-const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+/** Branch-free below 2³¹ (a residual's sign is a coin toss: a branch on it would be mispredicted half the time). */
+const unzigzag = (z: number): number => (z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 const hasAttrs = (code: number): boolean => code === WAITING || code === BLOCKED;
 
 /** Fixed-size chunks handed out from 16 KiB pages, never freed (a trace only grows). */
@@ -154,6 +180,15 @@ export class SegmentStream {
   private ctxLine = UNSET;
   private lastEndT = 0;
   private lastEndStep = 0;
+  // Predictions for the last chunk, per state code 0–3 (fields, not an array: 4 bytes each).
+  private step0 = NO_STEP_PREDICTION;
+  private step1 = NO_STEP_PREDICTION;
+  private step2 = NO_STEP_PREDICTION;
+  private step3 = NO_STEP_PREDICTION;
+  private time0 = 0;
+  private time1 = 0;
+  private time2 = 0;
+  private time3 = 0;
 
   constructor(readonly arena: ByteArena = new ByteArena()) {}
 
@@ -215,6 +250,7 @@ export class SegmentStream {
       this.ctxTarget = target;
       this.ctxLine = line;
     }
+    this.learn(state, headStep, headLearn, headTime);
     this.prevStart = start;
     this.prevStep = startStep;
     this.lastEndT = end;
@@ -222,7 +258,11 @@ export class SegmentStream {
     this.records++;
   }
 
-  /** Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed sorted. */
+  /**
+   * Index of the last segment whose start (time or step) is ≤ p, or -1. Segments are assumed
+   * sorted. The segment found is kept in the reader (`reader.found()`), so asking for it next costs
+   * no second scan.
+   */
   indexAt(p: number, axis: "time" | "steps", reader: SegmentReader = new SegmentReader()): number {
     const chunk = this.chunkWhere(axis === "time" ? 1 : 0, p);
     if (chunk < 0) return -1;
@@ -231,6 +271,7 @@ export class SegmentStream {
     while (reader.next()) {
       if ((axis === "time" ? reader.start : reader.startStep) > p) break;
       found = reader.index;
+      reader.keep();
     }
     return found;
   }
@@ -301,63 +342,135 @@ export class SegmentStream {
     this.ctxWait = UNSET;
     this.ctxTarget = UNSET;
     this.ctxLine = UNSET;
+    this.step0 = this.step1 = this.step2 = this.step3 = NO_STEP_PREDICTION;
+    this.time0 = this.time1 = this.time2 = this.time3 = 0;
+  }
+
+  /** The predicted step delta of a record of state `code`. */
+  private stepPrediction(code: number): number {
+    switch (code) {
+      case 0:
+        return this.step0;
+      case 1:
+        return this.step1;
+      case 2:
+        return this.step2;
+      case 3:
+        return this.step3;
+      default:
+        return NO_STEP_PREDICTION;
+    }
+  }
+
+  /** The predicted time delta of a record of state `code`: 0 none, > 0 grid steps, < 0 minus nanoseconds. */
+  private timePrediction(code: number): number {
+    switch (code) {
+      case 0:
+        return this.time0;
+      case 1:
+        return this.time1;
+      case 2:
+        return this.time2;
+      case 3:
+        return this.time3;
+      default:
+        return 0;
+    }
+  }
+
+  /** Remembers a record's step delta, and its time delta when `learnTime` (see `timePrediction`). */
+  private learn(code: number, step: number, learnTime: boolean, time: number): void {
+    switch (code) {
+      case 0:
+        this.step0 = step;
+        if (learnTime) this.time0 = time;
+        return;
+      case 1:
+        this.step1 = step;
+        if (learnTime) this.time1 = time;
+        return;
+      case 2:
+        this.step2 = step;
+        if (learnTime) this.time2 = time;
+        return;
+      case 3:
+        this.step3 = step;
+        if (learnTime) this.time3 = time;
+        return;
+      default:
+        return;
+    }
   }
 
   /** Builds the record (after an end fix, if `fix`) in `scratch`, against the current base and context. */
   private encode(fix: boolean, state: number, start: number, startStep: number, waitKind: number, target: number, line: number): void {
     sp = 0;
-    if (fix) this.writeHead(END_FIX, this.lastEndT, this.lastEndStep, false);
+    if (fix) this.writeHead(END_FIX, this.lastEndT, this.lastEndStep, false, NO_STEP_PREDICTION, 0);
     const withCtx = hasAttrs(state);
     const ew = withCtx ? this.ctxWait : NONE;
     const et = withCtx ? this.ctxTarget : NONE;
     const el = withCtx ? this.ctxLine : NONE;
     const attrs = waitKind !== ew || target !== et || line !== el;
-    this.writeHead(state, start, startStep, attrs);
+    this.writeHead(state, start, startStep, attrs, this.stepPrediction(state), this.timePrediction(state));
     if (attrs) {
-      writeVarint(waitKind + 1);
-      writeVarint(target === NONE ? 0 : zigzag(target) + 1);
+      const relative = et !== NONE && et !== UNSET && target !== NONE && Math.abs(target - et) < Math.abs(target);
+      writeVarint((waitKind + 1) * 2 + (relative ? 1 : 0));
+      writeVarint(relative ? zigzag(target - et) : target === NONE ? 0 : zigzag(target) + 1);
       writeVarint(line === NONE ? 0 : zigzag(line) + 1);
     }
   }
 
-  /** Writes a record's header, step and time into `scratch`. */
-  private writeHead(code: number, start: number, step: number, attrs: boolean): void {
+  /**
+   * Writes a record's header, step and time into `scratch` (against the state's predicted step
+   * and time deltas), and what it coded into `headStep` / `headLearn` / `headTime`.
+   */
+  private writeHead(code: number, start: number, step: number, attrs: boolean, stepPrediction: number, timePrediction: number): void {
     const stepDelta = step - this.prevStep;
     let mode = TIME_F64;
-    let nanos = 0;
+    let value = 0;
+    headLearn = false;
     const prev = this.prevStart;
-    if (start === prev) {
+    if (timePrediction === 0 ? start === prev : predictedTime(prev, timePrediction) === start) {
       mode = TIME_SAME;
-    } else if (start > prev) {
+    } else if (start >= prev) {
       const d = Math.round((start - prev) * 1e9);
       if (Number.isSafeInteger(d) && prev + d / 1e9 === start) {
         mode = TIME_NANOS;
-        nanos = d;
+        value = d;
+        headLearn = true;
+        headTime = d === 0 ? 0 : -d;
       } else {
         const g = (start - prev) * GRID_PER_S;
-        if (Number.isSafeInteger(g) && Number.isSafeInteger(2 * g + 1) && g > 0 && prev + g / GRID_PER_S === start) {
+        const z = timePrediction > 0 ? zigzag(g - timePrediction) : g;
+        if (Number.isSafeInteger(g) && Number.isSafeInteger(2 * z + 1) && g > 0 && prev + g / GRID_PER_S === start) {
           mode = TIME_UNITS;
-          nanos = 2 * g + 1;
+          value = 2 * z + 1;
+          headLearn = true;
+          headTime = g;
         } else {
           const u = ulpOf(prev);
           const k = u > 0 ? (start - prev) / u : 0;
           if (Number.isSafeInteger(k) && Number.isSafeInteger(2 * k) && k > 0 && prev + k * u === start) {
             mode = TIME_UNITS;
-            nanos = 2 * k;
+            value = 2 * k;
           }
         }
       }
     }
-    const plusOne = stepDelta === 1;
-    scratch[sp++] = code | (mode << 3) | (stepDelta < 0 ? STEP_NEGATIVE : 0) | (attrs ? HAS_ATTRS : 0) | (plusOne ? STEP_PLUS_ONE : 0);
-    if (!plusOne) writeVarint(Math.abs(stepDelta));
+    let stepBits = 0;
+    if (stepDelta === 1) stepBits = STEP_PLUS_ONE;
+    else if (stepDelta === stepPrediction) stepBits = STEP_PREDICTED;
+    else if (stepDelta < 0) stepBits = STEP_NEGATIVE;
+    scratch[sp++] = code | (mode << 3) | stepBits | (attrs ? HAS_ATTRS : 0);
+    if (stepBits === 0 || stepBits === STEP_NEGATIVE) writeVarint(Math.abs(stepDelta));
     if (mode === TIME_NANOS || mode === TIME_UNITS) {
-      writeVarint(nanos);
+      writeVarint(value);
     } else if (mode === TIME_F64) {
       f64[0] = start;
       scratch.set(f64Bytes, sp);
       sp += 8;
     }
+    headStep = stepDelta;
   }
 }
 
@@ -409,6 +522,11 @@ export class SegmentReader {
   private ctxWait = UNSET;
   private ctxTarget = UNSET;
   private ctxLine = UNSET;
+  /** Per state code 0–3: the predicted step delta and time delta (see `SegmentStream.timePrediction`). */
+  private readonly stepPredictions = new Float64Array(PREDICTED_STATES);
+  private readonly timePredictions = new Float64Array(PREDICTED_STATES);
+  /** The kept segment: state, start, end, start step, end step, wait kind, target, line. */
+  private readonly kept = new Float64Array(8);
   /** Look-ahead record. */
   private has = false;
   private laCode = 0;
@@ -476,6 +594,24 @@ export class SegmentReader {
     return segmentOf(this.state, this.start, this.end, this.startStep, this.endStep, this.waitKind, this.target, this.line);
   }
 
+  /** Keeps the current segment (for `found`). */
+  keep(): void {
+    this.kept[0] = this.state;
+    this.kept[1] = this.start;
+    this.kept[2] = this.end;
+    this.kept[3] = this.startStep;
+    this.kept[4] = this.endStep;
+    this.kept[5] = this.waitKind;
+    this.kept[6] = this.target;
+    this.kept[7] = this.line;
+  }
+
+  /** The segment last kept (by `SegmentStream.indexAt`), as an object. */
+  found(): Segment {
+    const k = this.kept;
+    return segmentOf(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!, k[5]!, k[6]!, k[7]!);
+  }
+
   private openChunk(c: number): void {
     const at = this.chunks[c]!;
     const stream = this.stream!;
@@ -489,6 +625,8 @@ export class SegmentReader {
     this.ctxWait = UNSET;
     this.ctxTarget = UNSET;
     this.ctxLine = UNSET;
+    this.stepPredictions.fill(NO_STEP_PREDICTION);
+    this.timePredictions.fill(0);
   }
 
   /** Whether another record follows, moving to the next chunk when this one is done. */
@@ -501,8 +639,16 @@ export class SegmentReader {
   }
 
   private readVarint(): number {
-    let result = 0;
-    let mul = 1;
+    // Most varints here are 1–2 bytes: read those with small-integer arithmetic.
+    const page = this.page;
+    const b0 = page[this.pos++]!;
+    if (b0 < 128) return b0;
+    const b1 = page[this.pos++]!;
+    if (b1 < 128) return (b0 & 127) | (b1 << 7);
+    const b2 = page[this.pos++]!;
+    if (b2 < 128) return (b0 & 127) | ((b1 & 127) << 7) | (b2 << 14);
+    let result = (b0 & 127) | ((b1 & 127) << 7) | ((b2 & 127) << 14);
+    let mul = 1 << 21;
     let b: number;
     do {
       b = this.page[this.pos++]!;
@@ -517,18 +663,36 @@ export class SegmentReader {
     const head = this.page[this.pos++]!;
     const code = head & 7;
     const mode = (head >> 3) & 3;
-    const delta = (head & STEP_PLUS_ONE) !== 0 ? 1 : this.readVarint();
-    const step = this.baseStep + ((head & STEP_NEGATIVE) !== 0 ? -delta : delta);
+    const steps = this.stepPredictions;
+    const tp = this.timePredictions;
+    const predicted = code < PREDICTED_STATES;
+    const stepBits = head & STEP_PREDICTED;
+    const stepDelta =
+      stepBits === STEP_PLUS_ONE ? 1 : stepBits === STEP_PREDICTED ? (predicted ? steps[code]! : NO_STEP_PREDICTION) : stepBits === STEP_NEGATIVE ? -this.readVarint() : this.readVarint();
+    const step = this.baseStep + stepDelta;
+    const timePrediction = predicted ? tp[code]! : 0;
     let start = this.baseStart;
-    if (mode === TIME_NANOS) {
-      start = this.baseStart + this.readVarint() / 1e9;
+    if (mode === TIME_SAME) {
+      if (timePrediction !== 0) start = predictedTime(this.baseStart, timePrediction);
+    } else if (mode === TIME_NANOS) {
+      const d = this.readVarint();
+      start = this.baseStart + d / 1e9;
+      if (predicted) tp[code] = -d;
     } else if (mode === TIME_UNITS) {
       const v = this.readVarint();
-      start = v % 2 === 1 ? this.baseStart + (v - 1) / 2 / GRID_PER_S : this.baseStart + (v / 2) * ulpOf(this.baseStart);
-    } else if (mode === TIME_F64) {
+      if (v % 2 === 1) {
+        const z = (v - 1) / 2;
+        const g = timePrediction > 0 ? timePrediction + unzigzag(z) : z;
+        start = this.baseStart + g / GRID_PER_S;
+        if (predicted) tp[code] = g;
+      } else {
+        start = this.baseStart + (v / 2) * ulpOf(this.baseStart);
+      }
+    } else {
       start = readF64(this.page, this.pos);
       this.pos += 8;
     }
+    if (predicted) steps[code] = stepDelta;
     this.has = true;
     this.laCode = code;
     this.laStart = start;
@@ -536,9 +700,10 @@ export class SegmentReader {
     if (code === END_FIX) return;
     const withCtx = hasAttrs(code);
     if ((head & HAS_ATTRS) !== 0) {
-      this.laWait = this.readVarint() - 1;
+      const w = this.readVarint();
+      this.laWait = Math.floor(w / 2) - 1;
       const t = this.readVarint();
-      this.laTarget = t === 0 ? NONE : unzigzag(t - 1);
+      this.laTarget = w % 2 === 1 ? this.ctxTarget + unzigzag(t) : t === 0 ? NONE : unzigzag(t - 1);
       const l = this.readVarint();
       this.laLine = l === 0 ? NONE : unzigzag(l - 1);
     } else if (withCtx) {

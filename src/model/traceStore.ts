@@ -80,6 +80,9 @@ export class TraceStore {
   private linesMemo: readonly ConsoleLine[] = [];
   private readonly cache = new Map<LaneBuilder, CacheEntry>();
   private cached = 0;
+  /** The last segment found by a search in a lane's stream (kept in `sharedReader`): asked for next, as a rule. */
+  private foundLane: LaneBuilder | undefined;
+  private foundIndex = -1;
 
   /**
    * `snapTimes`: the run's clock is measured (realistic mode), so its times are snapped to
@@ -284,7 +287,10 @@ export class TraceStore {
     if (b.openState !== NO_OPEN && (time ? b.openStart : b.openStartStep) <= p) return b.stream.count;
     const n = b.stream.count;
     if (n > 0 && (time ? b.stream.lastStart : b.stream.lastStartStep) <= p) return n - 1;
-    return b.stream.indexAt(p, axis, sharedReader);
+    const i = b.stream.indexAt(p, axis, sharedReader);
+    this.foundLane = b;
+    this.foundIndex = i;
+    return i;
   }
 
   /** @internal The lane's segment `i`, decoded (the last closed one is kept: lanes at their end are asked often). */
@@ -300,6 +306,8 @@ export class TraceStore {
     }
     const e = this.cache.get(b);
     if (e !== undefined && i < e.segs.length && !(e.tail && i === e.segs.length - 1)) return e.segs[i];
+    // "The segment at p" is a search, then this: the search kept what it found.
+    if (b === this.foundLane && i === this.foundIndex && i >= 0) return sharedReader.found();
     return b.stream.at(i, sharedReader);
   }
 
