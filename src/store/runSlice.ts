@@ -97,8 +97,9 @@ const REBOOT: RuntimeStatus = { kind: "booting", fraction: 0, stage: "Restarting
 /**
  * While a run streams in, how often at most its growing trace is shown: a batch is folded into the
  * trace as it arrives (a frame's worth at a time), but `traceVersion`, which every view of the
- * trace re-renders on, is bumped in a task of its own, at most once per this many ms. Re-rendering
- * every view in the frame that folded the batch made one long task of both, 60 times a second.
+ * trace re-renders on, is bumped at most once per this many ms (after a quiet spell at once, then
+ * in a timer task of its own). Re-rendering every view with every frame's batch made one long task
+ * of both, 60 times a second.
  */
 export const TRACE_PUBLISH_MS = 100;
 
@@ -127,21 +128,24 @@ export const createRunSlice =
     /** The run pressed while no interpreter was ready (status `starting`). */
     let waiting: { readonly id: RunId; readonly source: string; readonly options: RunOptions } | undefined;
 
-    // Showing streamed batches (see TRACE_PUBLISH_MS): the first soon after it arrives, in a task of
-    // its own; later ones at most once per TRACE_PUBLISH_MS. Whatever else bumps `traceVersion`
-    // (the run's end, a stop) shows everything appended so far, so it settles what is pending.
+    // Showing streamed batches (see TRACE_PUBLISH_MS): a batch after a quiet spell at once (a run's
+    // first lanes appear without delay); while batches keep coming, at most once per
+    // TRACE_PUBLISH_MS, in a timer task of its own. Whatever else bumps `traceVersion` (the run's
+    // end, a stop) shows everything appended so far, so it settles what is pending.
     let publishTimer: ReturnType<typeof setTimeout> | undefined;
     let unpublished = false;
-    const publishTick = (): void => {
-      publishTimer = undefined;
-      if (!unpublished) return;
+    const publishNow = (): void => {
       unpublished = false;
       set({ traceVersion: get().traceVersion + 1 });
       publishTimer = setTimeout(publishTick, TRACE_PUBLISH_MS); // the cool-down before the next
     };
+    const publishTick = (): void => {
+      publishTimer = undefined;
+      if (unpublished) publishNow();
+    };
     const publishSoon = (): void => {
-      unpublished = true;
-      publishTimer ??= setTimeout(publishTick, 0);
+      if (publishTimer === undefined) publishNow();
+      else unpublished = true;
     };
     const published = (): void => {
       unpublished = false;
