@@ -32,8 +32,13 @@ const INITIAL_LOG_CAPACITY = 256;
 const SEGMENT_BYTES = 52;
 const LANE_BYTES = 80;
 const DETAIL_BYTES = 64;
-/** Decoded segments kept across `Lane.segments` calls (the visible lanes, mostly). */
-const CACHE_SEGMENTS = 200_000;
+/**
+ * Decoded segments kept across `Lane.segments` calls: about a screen of lanes (40-60 rows of a few
+ * hundred segments), ~1 MB. Kept small because it counts as trace memory (issue #8: 16 B/step),
+ * and looking around a big run would otherwise fill it; a screen holding more re-decodes its lanes
+ * per paint (~25-50 ns a segment), the lane being read always stays.
+ */
+export const CACHE_SEGMENTS = 20_000;
 
 /** A console line still being assembled from chunks. */
 interface OpenLine {
