@@ -130,4 +130,25 @@ describe("RunnerClient", () => {
       vi.restoreAllMocks();
     }
   });
+
+  it("boots the replacement spare after a run, not beside it, while another spare waits", async () => {
+    const runner = new RunnerClient(() => undefined, { pyodideUrl: "http://localhost/pyodide/" });
+    await settle();
+    FakeWorker.all[0]!.ready();
+    await settle();
+    FakeWorker.all[1]!.ready();
+    await settle();
+    expect(FakeWorker.all).toHaveLength(2);
+    runner.run(runId(1), "print(1)", OPTIONS);
+    await settle();
+    expect(FakeWorker.all).toHaveLength(2); // the second spare waits; nothing boots beside the run
+    FakeWorker.all[0]!.port!.postMessage({ type: "runEnded", runId: runId(1), end: { status: "done" }, totals: { virtualTimeS: 0, tasks: 1, steps: 1 } });
+    await settle(150);
+    expect(FakeWorker.all).toHaveLength(3); // the run ended: its replacement boots
+    // The next run takes the waiting spare while the replacement boots: still one boot at a time.
+    runner.run(runId(2), "print(2)", OPTIONS);
+    await settle();
+    expect(FakeWorker.all).toHaveLength(3);
+    runner.dispose();
+  });
 });

@@ -150,23 +150,23 @@ export class RunnerClient {
     if (this.active !== undefined) this.finishActive("terminate");
     this.flushAll(); // the last run's rows and end first, however far behind the page was
     const slot = this.spares.takeReady();
+    const wallClockS = validWallClock(options.budget.wallClockS);
+    const active: ActiveRun | undefined = slot === undefined ? undefined : { slot, runId, wallClockS, wallTimer: undefined, stopping: undefined };
+    this.active = active; // before any refill: a replacement waits for the run if a spare is left
     // Not idle any more: the maker gives way (its countdown restarts once the pool is full again).
     if (this.makerTimer !== undefined) clearTimeout(this.makerTimer);
     this.makerTimer = undefined;
     if (this.maker !== undefined) this.endMaker(undefined);
     this.refill();
     this.publishReadySpares();
-    if (slot === undefined) {
+    if (active === undefined) {
       // The store only runs on a ready runtime; should that ever be wrong, say so instead of hanging.
       this.onMessage({ type: "crashed", reason: "fatal", message: "no Python runtime was ready yet" });
       this.announceSpare();
       return;
     }
-    const wallClockS = validWallClock(options.budget.wallClockS);
-    const active: ActiveRun = { slot, runId, wallClockS, wallTimer: undefined, stopping: undefined };
-    this.active = active;
     active.wallTimer = setTimeout(() => this.halt("wall-clock"), wallClockS * 1000);
-    this.post(slot, { type: "run", runId, source, options });
+    this.post(active.slot, { type: "run", runId, source, options });
     this.announceSpare();
   }
 
@@ -185,9 +185,15 @@ export class RunnerClient {
     this.endMaker(undefined);
   }
 
-  /** Boots another spare when the pool wants one (one at a time, up to SPARE_CAPACITY). */
+  /**
+   * Boots another spare when the pool wants one (one at a time, up to SPARE_CAPACITY). While a run
+   * is going and another spare waits, the replacement waits for the run to end: booting Python
+   * beside it would take a core from the run and from the page that draws it (on 2 cores, the
+   * page's tasks waited for one), and the next Run has the waiting spare anyway.
+   */
   private refill(): void {
     if (this.disposed || this.retryTimer !== undefined || !this.spares.wantsAnotherBeside(this.maker !== undefined)) return;
+    if (this.active !== undefined && this.spares.size > 0) return; // retire() calls again
     this.spares.add(this.startWorker());
   }
 
@@ -234,6 +240,7 @@ export class RunnerClient {
     active.slot.port.onmessage = null;
     active.slot.worker.terminate();
     if (this.active === active) this.active = undefined;
+    this.refill(); // the replacement deferred while the run went on
   }
 
   /**
