@@ -131,8 +131,9 @@ describe("RunnerClient", () => {
     }
   });
 
-  it("boots the replacement spare after a run, not beside it, while another spare waits", async () => {
-    const runner = new RunnerClient(() => undefined, { pyodideUrl: "http://localhost/pyodide/" });
+  it("boots the replacement spare after a run, not beside it, while another spare waits, and says it boots before it reports", async () => {
+    const events: RunnerEvent[] = [];
+    const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
     await settle();
     FakeWorker.all[0]!.ready();
     await settle();
@@ -145,10 +146,14 @@ describe("RunnerClient", () => {
     FakeWorker.all[0]!.port!.postMessage({ type: "runEnded", runId: runId(1), end: { status: "done" }, totals: { virtualTimeS: 0, tasks: 1, steps: 1 } });
     await settle(150);
     expect(FakeWorker.all).toHaveLength(3); // the run ended: its replacement boots
-    // The next run takes the waiting spare while the replacement boots: still one boot at a time.
+    // The next run takes the waiting spare while the replacement boots: still one boot at a time,
+    // and the page hears that the next interpreter is booting (it has not reported anything yet),
+    // so a third Run waits for it instead of finding no interpreter.
+    events.length = 0;
     runner.run(runId(2), "print(2)", OPTIONS);
     await settle();
     expect(FakeWorker.all).toHaveLength(3);
+    expect(events.map((e) => e.type)).toEqual(["progress"]);
     runner.dispose();
   });
 });

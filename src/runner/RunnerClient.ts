@@ -62,6 +62,8 @@ export const SPARE_CAPACITY = 2;
 export const BOOT_TIMEOUT_MS = 120_000;
 /** How long the page waits, idle with a full pool, before it boots the snapshot maker. */
 export const MAKER_IDLE_MS = 3000;
+/** What a spare that has not reported yet is doing. */
+const JUST_STARTED: FromWorker = { type: "progress", stage: "Starting Python", fraction: 0 };
 /** Boot failures in a row tried again before the page is told the runtime cannot load. */
 const BOOT_RETRIES = 1;
 
@@ -250,7 +252,9 @@ export class RunnerClient {
   private announceSpare(): void {
     const front = this.spares.front;
     this.shown = front;
-    if (front?.lastStatus !== undefined) this.onMessage(front.lastStatus);
+    // A spare that has not reported yet is booting all the same: the page must not think the
+    // spare before it (just taken by a run) is still there.
+    if (front !== undefined) this.onMessage(front.lastStatus ?? JUST_STARTED);
   }
 
   /**
