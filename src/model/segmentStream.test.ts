@@ -208,6 +208,8 @@ describe("SegmentStream encoding", () => {
       const stream = streamOf(segments);
       expect(stream.decode()).toEqual(segments);
       for (let i = 0; i < segments.length; i += 37) expect(stream.at(i)).toEqual(segments[i]);
+      expect(stream.last()).toEqual(segments[segments.length - 1]); // kept as pushed, not decoded
+      expect(stream.last()).toEqual(stream.at(segments.length - 1));
     }
   });
 

@@ -88,8 +88,8 @@ const UNSET = -2;
 
 /** Heap bytes of a typed array object and its ArrayBuffer, beyond the bytes themselves (V8, estimated). */
 export const TYPED_ARRAY_OVERHEAD = 128;
-/** A stream object (fields inline, its eight prediction fields as small integers) plus its chunk list (a small array of offsets). */
-const STREAM_OBJECT_BYTES = 104;
+/** A stream object (fields inline, its eight prediction fields and the last segment's four attributes as small integers) plus its chunk list (a small array of offsets). */
+const STREAM_OBJECT_BYTES = 120;
 const CHUNK_LIST_BYTES = 16;
 
 const f64 = new Float64Array(1);
@@ -180,6 +180,11 @@ export class SegmentStream {
   private ctxLine = UNSET;
   private lastEndT = 0;
   private lastEndStep = 0;
+  // The last segment's state and attributes as pushed, so `last()` needs no decoding (small ints).
+  private lastState = 0;
+  private lastWait = NONE;
+  private lastTarget = NONE;
+  private lastLine = NONE;
   // Predictions for the last chunk, per state code 0–3 (fields, not an array: 4 bytes each).
   private step0 = NO_STEP_PREDICTION;
   private step1 = NO_STEP_PREDICTION;
@@ -255,7 +260,20 @@ export class SegmentStream {
     this.prevStep = startStep;
     this.lastEndT = end;
     this.lastEndStep = endStep;
+    this.lastState = state;
+    this.lastWait = waitKind;
+    this.lastTarget = target;
+    this.lastLine = line;
     this.records++;
+  }
+
+  /**
+   * The last segment, from what was pushed (no decoding): what "a lane at its end" asks for, for
+   * every lane, whenever the run ends or grows. Equal to `at(count - 1)`.
+   */
+  last(): Segment | undefined {
+    if (this.records === 0) return undefined;
+    return segmentOf(this.lastState, this.prevStart, this.lastEndT, this.prevStep, this.lastEndStep, this.lastWait, this.lastTarget, this.lastLine);
   }
 
   /**

@@ -304,7 +304,7 @@ export class TraceStore {
     if (i === n) return this.openTail(b);
     if (i === n - 1) {
       if (b.lastSegment === undefined || b.lastSegmentIndex !== i) {
-        b.lastSegment = b.stream.at(i, sharedReader);
+        b.lastSegment = b.stream.last();
         b.lastSegmentIndex = i;
       }
       return b.lastSegment;
