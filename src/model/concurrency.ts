@@ -325,6 +325,19 @@ export const EXACT_SEGMENT_BUDGET = 30_000;
  * would cost more than `maxSegments` (lane searches + segments visited; then the live bins,
  * coarse but cheap: a 10,000-lane run zoomed deep shows them as steps).
  */
+const totals = new WeakMap<readonly Lane[], number>();
+
+/** Segments of every lane, once per `lanes()` snapshot (it is asked on every paint of the strip). */
+function segmentTotal(all: readonly Lane[]): number {
+  let total = totals.get(all);
+  if (total === undefined) {
+    total = 0;
+    for (const lane of all) total += lane.segmentCount ?? lane.segments.length;
+    totals.set(all, total);
+  }
+  return total;
+}
+
 export function concurrencyInView(
   live: LiveConcurrency,
   lanes: () => readonly Lane[],
@@ -340,8 +353,7 @@ export function concurrencyInView(
   // The exact path costs a binary search per lane plus the segments in view (taken as spread
   // evenly): skip it when that estimate is over budget, so a 10,000-lane pan stays cheap.
   const all = lanes();
-  let total = 0;
-  for (const lane of all) total += lane.segmentCount ?? lane.segments.length;
+  const total = segmentTotal(all);
   const searchCost = all.length * Math.ceil(Math.log2(2 + total / Math.max(1, all.length)));
   const inView = end > 0 ? (total * (to - from)) / end : total;
   if (searchCost + inView > maxSegments) return resampleLive(live, end, from, to, columns);
