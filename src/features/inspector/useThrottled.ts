@@ -3,7 +3,7 @@ import { LIVE_REFRESH_MS } from "../../store";
 
 /**
  * `value`, but while `live` it changes at most once per `intervalMs` (the latest value wins, after
- * the interval); once not live it follows at once. For views whose derivation walks every lane
+ * the interval, in a timer task of its own); once not live it follows at once. For views whose derivation walks every lane
  * (the await tree, the inspector), so a big run streaming in or playing back does not recompute
  * them on every batch or frame.
  */
@@ -17,8 +17,9 @@ export function useThrottled<T>(value: T, live: boolean, intervalMs = LIVE_REFRE
       lastAt.current = performance.now();
       setShown(() => value);
     };
-    if (wait <= 0) return show();
-    const timer = setTimeout(show, wait);
+    // Even when due at once, in a task of its own: the view's pass over every lane should not
+    // lengthen the task that brought the new value (e.g. the trace's render as a batch is shown).
+    const timer = setTimeout(show, Math.max(0, wait));
     return () => clearTimeout(timer);
   }, [value, live, intervalMs]);
   return live ? shown : value;
