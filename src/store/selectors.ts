@@ -3,6 +3,7 @@
  * (they are marked "shallow").
  */
 import type { ProgramError, RunTotals } from "../protocol/messages";
+import type { TraceStore } from "../model/traceStore";
 import type { AppState } from "./appState";
 import { selectCursorVt } from "./playbackSlice";
 
@@ -58,8 +59,13 @@ export const selectHasTrace = (s: AppState) => s.trace.rowCount > 0;
  * Whether views derived from the whole trace should refresh at a bounded rate (a run streams in,
  * or playback moves the cursor every frame) rather than on every change.
  */
-/** The trace's version and the cursor (shallow): what a view of "the run at the cursor" depends on. */
-export const selectTraceMoment = (s: AppState) => ({ version: s.traceVersion, cursor: selectCursorVt(s) });
+/** The trace, its version and the cursor (shallow): the inputs of a view derived from the whole trace at the cursor. */
+export interface TraceAtCursor {
+  readonly trace: TraceStore;
+  readonly version: number;
+  readonly cursor: number;
+}
+export const selectTraceAtCursor = (s: AppState): TraceAtCursor => ({ trace: s.trace, version: s.traceVersion, cursor: selectCursorVt(s) });
 
 /** The trace's version, the cursor and the selected task's lane (shallow), for the inspector. */
 export const selectInspectorInputs = (s: AppState) => ({
