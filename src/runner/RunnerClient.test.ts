@@ -27,6 +27,21 @@ class FakeWorker {
 }
 
 const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A runner whose first spare is booted, running run 1, which has just sent one batch of `rows` rows (times 0, 1, 2, …). */
+async function runnerWithBigBatch(events: RunnerEvent[], rows: number): Promise<RunnerClient> {
+  const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
+  await settle();
+  FakeWorker.all[0]!.ready();
+  await settle();
+  runner.run(runId(1), "print(1)", OPTIONS);
+  const b = new TraceBuilder().created(1, "main");
+  for (let i = 1; i < rows; i++) b.ready(1, i);
+  FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: runId(1), ...b.build() });
+  return runner;
+}
+
+const traceSlices = (events: readonly RunnerEvent[]) => events.filter((e): e is Extract<RunnerEvent, { type: "trace" }> => e.type === "trace");
 const OPTIONS: RunOptions = { clock: "ideal", budget: DEFAULT_BUDGET };
 
 describe("RunnerClient", () => {
@@ -73,18 +88,10 @@ describe("RunnerClient", () => {
     vi.spyOn(performance, "now").mockImplementation(() => (clock += 3));
     try {
       const events: RunnerEvent[] = [];
-      const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
-      await settle();
-      FakeWorker.all[0]!.ready();
-      await settle();
-      const id = runId(1);
-      runner.run(id, "print(1)", OPTIONS);
       const rows = 10 * FLUSH_CHUNK_ROWS;
-      const b = new TraceBuilder().created(1, "main");
-      for (let i = 1; i < rows; i++) b.ready(1, i);
-      FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: id, ...b.build() });
+      const runner = await runnerWithBigBatch(events, rows);
       await settle();
-      const slices = () => events.filter((e): e is Extract<RunnerEvent, { type: "trace" }> => e.type === "trace");
+      const slices = () => traceSlices(events);
       let frame = 0;
       while (frames.length > 0 && frame < 100) {
         frame++;
@@ -113,17 +120,9 @@ describe("RunnerClient", () => {
     vi.spyOn(performance, "now").mockImplementation(() => (clock += 3)); // every slice "takes" 3 ms
     try {
       const events: RunnerEvent[] = [];
-      const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
-      await settle();
-      FakeWorker.all[0]!.ready();
-      await settle();
-      const id = runId(1);
-      runner.run(id, "print(1)", OPTIONS);
-      const b = new TraceBuilder().created(1, "main");
-      for (let i = 1; i < 10 * FLUSH_CHUNK_ROWS; i++) b.ready(1, i);
-      FakeWorker.all[0]!.port!.postMessage({ type: "trace", runId: id, ...b.build() });
+      const runner = await runnerWithBigBatch(events, 10 * FLUSH_CHUNK_ROWS);
       await settle(150); // one timer, no frame
-      const rows = events.filter((e): e is Extract<RunnerEvent, { type: "trace" }> => e.type === "trace").reduce((n, e) => n + e.columns.t.length, 0);
+      const rows = traceSlices(events).reduce((n, e) => n + e.columns.t.length, 0);
       expect(rows).toBe(10 * FLUSH_CHUNK_ROWS);
       runner.dispose();
     } finally {
