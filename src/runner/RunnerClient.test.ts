@@ -28,12 +28,20 @@ class FakeWorker {
 
 const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A runner reporting into `events`, with its first `spares` spares booted (one at a time, as it boots them). */
+async function bootedRunner(events: RunnerEvent[], spares: 1 | 2): Promise<RunnerClient> {
+  const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
+  for (let i = 0; i < spares; i++) {
+    await settle();
+    FakeWorker.all[i]!.ready();
+  }
+  await settle();
+  return runner;
+}
+
 /** A runner whose first spare is booted, running run 1, which has just sent one batch of `rows` rows (times 0, 1, 2, …). */
 async function runnerWithBigBatch(events: RunnerEvent[], rows: number): Promise<RunnerClient> {
-  const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
-  await settle();
-  FakeWorker.all[0]!.ready();
-  await settle();
+  const runner = await bootedRunner(events, 1);
   runner.run(runId(1), "print(1)", OPTIONS);
   const b = new TraceBuilder().created(1, "main");
   for (let i = 1; i < rows; i++) b.ready(1, i);
@@ -58,12 +66,7 @@ describe("RunnerClient", () => {
 
   it("tells the page a spare is ready only after a stopped run's outcome, which waits for the run's pending rows", async () => {
     const events: RunnerEvent[] = [];
-    const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
-    await settle();
-    FakeWorker.all[0]!.ready();
-    await settle();
-    FakeWorker.all[1]!.ready(); // the second spare, booted behind the first
-    await settle();
+    const runner = await bootedRunner(events, 2); // the second spare boots behind the first
     const id = runId(1);
     runner.run(id, "print(1)", OPTIONS);
     // The run streams rows the page has not applied yet (they wait for the next frame) ...
@@ -132,12 +135,7 @@ describe("RunnerClient", () => {
 
   it("boots the replacement spare after a run, not beside it, while another spare waits, and says it boots before it reports", async () => {
     const events: RunnerEvent[] = [];
-    const runner = new RunnerClient((event) => events.push(event), { pyodideUrl: "http://localhost/pyodide/" });
-    await settle();
-    FakeWorker.all[0]!.ready();
-    await settle();
-    FakeWorker.all[1]!.ready();
-    await settle();
+    const runner = await bootedRunner(events, 2);
     expect(FakeWorker.all).toHaveLength(2);
     runner.run(runId(1), "print(1)", OPTIONS);
     await settle();

@@ -15,7 +15,7 @@ export function PstreePanel() {
   const inputs = useAppStore(useShallow(selectTraceAtCursor));
   const text = useLiveDerived(inputs, live, treeText);
   // The rows as elements, kept while the text stays: the panel re-renders on every shown batch
-  // and cursor move, and re-creating up to 500 rows each time would be most of its work.
+  // and cursor move, and re-creating up to 200 rows each time would be most of its work.
   const body = useMemo(() => <TreeText lines={treeLines(text)} />, [text]);
   const t = useT();
   const handleCopy = () => void navigator.clipboard?.writeText(text);

@@ -270,7 +270,7 @@ function cursorStep(tree: LaneTree, store: TraceStore, vt: number): number {
 }
 
 /** Whether `next` differs from `prev` in nothing but the cursor. */
-export function sameExceptCursor(prev: PaintInputs, next: PaintInputs): boolean {
+function sameExceptCursor(prev: PaintInputs, next: PaintInputs): boolean {
   for (const key of Object.keys(next) as (keyof PaintInputs)[]) {
     if (key !== "cursorVt" && prev[key] !== next[key]) return false;
   }
