@@ -124,3 +124,44 @@ asyncio.run(main())
   await expect(page.getByTestId("inspector-traceback")).toContainText("ValueError: no luck");
   await expect(page.getByTestId("inspector-traceback").getByRole("button", { name: "5" })).toBeVisible();
 });
+
+test("the console keeps to the end of new output, and stays where the reader scrolled while the cursor moves", async ({ playground, page }) => {
+  await playground.openWithCode(
+    `import asyncio
+
+async def main():
+    for i in range(150):
+        print("line", i)
+        await asyncio.sleep(0.01)
+    while True:  # still running, output shown
+        pass
+
+asyncio.run(main())
+`,
+    "&clock=ideal",
+  );
+  const console = page.locator(".console");
+  const distanceFromEnd = () => console.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  await page.getByTestId("run").click();
+  // Followed while the lines stream in (a run that never ends shows what it printed so far).
+  await expect.poll(() => playground.consoleLines.count()).toBeGreaterThan(40);
+  const whileRunning = () =>
+    page.evaluate(() => {
+      const el = document.querySelector(".console")!;
+      const running = document.querySelector("[data-testid=run-status]")?.getAttribute("data-state") === "running";
+      return running ? el.scrollHeight - el.scrollTop - el.clientHeight : Infinity;
+    });
+  await expect.poll(whileRunning).toBeLessThan(24);
+  await page.getByTestId("stop").click();
+  await expect(playground.status).toHaveAttribute("data-state", "stopped");
+
+  // The reader scrolls up to the first lines; moving the cursor re-draws the console, not its scroll.
+  await console.evaluate((el) => {
+    el.scrollTop = 0;
+    el.dispatchEvent(new Event("scroll"));
+  });
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await expect(playground.consoleLines.last().locator("..")).toHaveClass(/console-row--future/);
+  expect(await console.evaluate((el) => el.scrollTop)).toBe(0);
+});

@@ -14,7 +14,7 @@ export function ConsolePanel() {
   const runStatus = useAppStore(selectRunStatus);
   const runId = useAppStore(selectCurrentRunId);
   const scroller = useRef<HTMLDivElement>(null);
-  const handleScroll = useStickToBottom(scroller, `${runId ?? 0}:${runStatus.kind}`);
+  const handleScroll = useStickToBottom(scroller, `${runId ?? 0}:${runStatus.kind}`, lines);
   const { hiddenCount, shown } = tailWindow(lines);
   const t = useT();
   const cursor = useAppStore(selectCursorVt);

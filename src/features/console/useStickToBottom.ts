@@ -8,11 +8,16 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
 /** Within this distance of the end counts as "at the end" (rounding, partial last lines). */
 const STICK_THRESHOLD_PX = 24;
 
-export function useStickToBottom(element: RefObject<HTMLElement | null>, pinKey: string): () => void {
+/**
+ * `content` changes whenever what the element shows may have grown (e.g. its lines array). Only
+ * then does it scroll: reading `scrollHeight` lays out the whole page at once, and the owner also
+ * renders for other reasons (the console for every move of the playback cursor, ten times a second
+ * while a run streams in), each of which would have paid for that layout.
+ */
+export function useStickToBottom(element: RefObject<HTMLElement | null>, pinKey: string, content: unknown): () => void {
   const stuck = useRef(true);
   const lastPinKey = useRef(pinKey);
 
-  // After every render of the owner (it renders when its content changed).
   useLayoutEffect(() => {
     if (lastPinKey.current !== pinKey) {
       lastPinKey.current = pinKey;
@@ -20,7 +25,7 @@ export function useStickToBottom(element: RefObject<HTMLElement | null>, pinKey:
     }
     const el = element.current;
     if (el !== null && stuck.current) el.scrollTop = el.scrollHeight;
-  });
+  }, [element, pinKey, content]);
 
   return useCallback(() => {
     const el = element.current;
