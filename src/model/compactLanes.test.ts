@@ -139,7 +139,9 @@ describe("compact lanes are the reference derivation's lanes", () => {
       const trace = randomTrace(seed, 400);
       const expected = plain(referenceLanes(trace.columns, trace.details));
       expect(plain(storeOf(trace).lanes())).toEqual(expected);
-      expect(plain(storeOf(trace, 7).lanes())).toEqual(expected);
+      const batched = storeOf(trace, 7);
+      expect(plain(batched.lanes())).toEqual(expected);
+      expect(batched.segmentTotal).toBe(expected.reduce((sum, lane) => sum + lane.segments.length, 0));
     }
   });
 
@@ -172,10 +174,30 @@ describe("compact lanes are the reference derivation's lanes", () => {
         lanes.forEach((lane, j) => {
           const ref = expected[j]!.segments;
           expect(segmentAtIndex(lane, found[j]!)).toEqual(ref[found[j]!]);
-          // Search and ask in turn (what "lanes at the cursor" does).
+          // Search and ask in turn (what "lanes at the cursor" does), then for the next segment.
           expect(segmentAt(lane, p)).toEqual(ref[found[j]!]);
+          expect(segmentAtIndex(lane, found[j]! + 1)).toEqual(ref[found[j]! + 1]);
         });
       }
+    }
+  });
+
+  it("gives the segments overlapping a range, decoded from the range's chunk, as the reference's", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const trace = randomRealisticTrace(seed, 200);
+      const expected = plain(referenceLanes(trace.columns, trace.details));
+      const store = storeOf(trace, Infinity, true);
+      const end = store.endTime;
+      store.lanes().forEach((lane, j) => {
+        const ref = expected[j]!.segments;
+        for (let k = 0; k < 12; k++) {
+          const from = (end * k) / 12;
+          const to = from + end / 7;
+          expect(lane.segmentsIn?.(from, to, "time")).toEqual(ref.filter((s) => s.end > from && s.start < to));
+          const [a, b] = [k * 37, k * 37 + 90];
+          expect(lane.segmentsIn?.(a, b, "steps")).toEqual(ref.filter((s) => s.endStep > a && s.startStep < b));
+        }
+      });
     }
   });
 

@@ -80,23 +80,30 @@ describe("concurrencyInView", () => {
   const live = liveConcurrency(store, "time");
 
   it("shows only the zoomed range: the last half second has two tasks waiting in every column", () => {
-    const zoomed = concurrencyInView(live, () => store.lanes(), "time", store.endTime, 1, 1.5, 100);
+    const zoomed = concurrencyInView(live, store, "time", store.endTime, 1, 1.5, 100);
     expect(zoomed.from).toBe(1);
     expect(zoomed.to).toBe(1.5);
     for (const v of zoomed.waiting) expect(v).toBeCloseTo(2);
     expect(zoomed.peak).toBeCloseTo(2);
     // The whole run, in the same number of columns: the first two thirds have four waiting.
-    const whole = concurrencyInView(live, () => store.lanes(), "time", store.endTime, 0, 1.5, 3);
+    const whole = concurrencyInView(live, store, "time", store.endTime, 0, 1.5, 3);
     expect(Array.from(whole.waiting).map((v) => Math.round(v * 1000) / 1000)).toEqual([4, 4, 2]);
   });
 
   it("bins the segments in view exactly when zoomed deeper than the live bins, and falls back when over budget", () => {
     // 1 ms live bins; 10 columns over 2 ms is 0.2 ms a column: finer than the live data.
-    const lanes = () => store.lanes();
-    const exact = concurrencyInView(live, lanes, "time", store.endTime, 0.999, 1.001, 10);
+    const exact = concurrencyInView(live, store, "time", store.endTime, 0.999, 1.001, 10);
     expect(exact).toEqual(concurrencyBins(store.lanes(), "time", 0.999, 1.001, 10));
-    const coarse = concurrencyInView(live, lanes, "time", store.endTime, 0.999, 1.001, 10, 0);
+    const coarse = concurrencyInView(live, store, "time", store.endTime, 0.999, 1.001, 10, 0);
     expect(coarse).toEqual(resampleLive(live, store.endTime, 0.999, 1.001, 10));
+  });
+
+  it("bins a stored lane's segments in range (decoded from where the range starts) as it bins the whole lane's", () => {
+    const decoded = store.lanes().map((lane) => ({ ...lane, segments: [...lane.segments], segmentsIn: undefined }));
+    for (const [from, to] of [[0, 1.5], [0.5, 1.2], [0.999, 1.001], [1.2, 3]] as const) {
+      expect(concurrencyBins(store.lanes(), "time", from, to, 7)).toEqual(concurrencyBins(decoded, "time", from, to, 7));
+      expect(concurrencyBins(store.lanes(), "steps", from * 4, to * 4, 5)).toEqual(concurrencyBins(decoded, "steps", from * 4, to * 4, 5));
+    }
   });
 
   it("counts nothing after the end of the trace and holds the current counts after the accumulated part", () => {

@@ -59,7 +59,7 @@ export function concurrencyBins(lanes: readonly Lane[], axis: "time" | "steps", 
   let visited = 0;
   for (const lane of lanes) {
     if (lane.kind !== "task") continue;
-    const segments = lane.segments;
+    const segments = lane.segmentsIn?.(from, to, axis) ?? lane.segments;
     for (let k = firstEndingAfter(segments, axis, from); k < segments.length; k++) {
       const s = segments[k]!;
       const a = axis === "time" ? s.start : s.startStep;
@@ -318,6 +318,13 @@ export function resampleLive(live: LiveConcurrency, end: number, from: number, t
 /** Work (lane searches + segments visited) the exact path may do per call: well under a millisecond. */
 export const EXACT_SEGMENT_BUDGET = 30_000;
 
+/** Where the exact path reads its lanes: a TraceStore (`segmentTotal` is its O(1) count). */
+export interface LaneSource {
+  lanes(): readonly Lane[];
+  /** Segments of every lane: the sum of their `segmentCount`. */
+  readonly segmentTotal: number;
+}
+
 /**
  * Running / ready / waiting averaged over `columns` columns of the shown range [from, to): what the
  * concurrency chart under the lanes draws, so it follows zoom and pan. The live bins are used when
@@ -325,22 +332,9 @@ export const EXACT_SEGMENT_BUDGET = 30_000;
  * would cost more than `maxSegments` (lane searches + segments visited; then the live bins,
  * coarse but cheap: a 10,000-lane run zoomed deep shows them as steps).
  */
-const totals = new WeakMap<readonly Lane[], number>();
-
-/** Segments of every lane, once per `lanes()` snapshot (it is asked on every paint of the strip). */
-function segmentTotal(all: readonly Lane[]): number {
-  let total = totals.get(all);
-  if (total === undefined) {
-    total = 0;
-    for (const lane of all) total += lane.segmentCount ?? lane.segments.length;
-    totals.set(all, total);
-  }
-  return total;
-}
-
 export function concurrencyInView(
   live: LiveConcurrency,
-  lanes: () => readonly Lane[],
+  source: LaneSource,
   axis: "time" | "steps",
   end: number,
   from: number,
@@ -352,8 +346,8 @@ export function concurrencyInView(
   if (live.binWidth <= 2 * columnWidth) return resampleLive(live, end, from, to, columns);
   // The exact path costs a binary search per lane plus the segments in view (taken as spread
   // evenly): skip it when that estimate is over budget, so a 10,000-lane pan stays cheap.
-  const all = lanes();
-  const total = segmentTotal(all);
+  const all = source.lanes();
+  const total = source.segmentTotal;
   const searchCost = all.length * Math.ceil(Math.log2(2 + total / Math.max(1, all.length)));
   const inView = end > 0 ? (total * (to - from)) / end : total;
   if (searchCost + inView > maxSegments) return resampleLive(live, end, from, to, columns);

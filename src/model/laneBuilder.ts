@@ -107,6 +107,8 @@ export class LaneFolder {
   /** Lanes changed since the last snapshot, each once; the caller empties it after snapshotting. */
   readonly dirty: LaneBuilder[] = [];
   private closedS = 0;
+  /** Segments of every lane, closed and open: what summing `segmentCount` over the lanes gives. */
+  private segments = 0;
 
   /**
    * `detailOf` reads the trace's detail table (lane names, finish results); `arena` holds every
@@ -120,6 +122,11 @@ export class LaneFolder {
   /** Seconds of work and simulated I/O in closed segments (see ./savings.ts). */
   get closedSequentialS(): number {
     return this.closedS;
+  }
+
+  /** Every lane's segments, closed and open (O(1); the same as summing each lane's `segmentCount`). */
+  get segmentTotal(): number {
+    return this.segments;
   }
 
   /** Folds in one row that is not `created` or `output`. `step` is the number of run rows before it. */
@@ -206,8 +213,11 @@ export class LaneFolder {
       if (end > lane.openStart || endStep > lane.openStartStep) {
         lane.stream.push(open, lane.openStart, lane.openStartStep, end, endStep, lane.openWait, lane.openTarget, lane.openLine);
         if (isSequentialWork(STATE_CODES[open]!, lane.openWait === -1 ? undefined : (lane.openWait as WaitKind), lane.kind)) this.closedS += end - lane.openStart;
+      } else {
+        this.segments--; // the open segment, counted while open, is dropped
       }
     }
+    this.segments++; // the terminal segment, or the newly open one
     if (terminal) {
       lane.stream.push(state, start, startStep, start, startStep, wait, target, line);
       lane.openState = NO_OPEN;

@@ -276,6 +276,19 @@ describe("SegmentStream search", () => {
     expect(stream.decode(2 * BLOCK + 3)).toEqual(segments.slice(2 * BLOCK + 3));
   });
 
+  it("leaves the segment after the one found current in the reader, and says so only for that one", () => {
+    const reader = new SegmentReader();
+    for (let p = 0; p < segments.at(-1)!.start; p += 0.375) {
+      const i = stream.indexAt(p, "time", reader);
+      expect(reader.isAt(stream, i + 1)).toBe(true);
+      expect(reader.segment()).toEqual(segments[i + 1]);
+      expect(reader.isAt(stream, i)).toBe(false);
+      expect(reader.isAt(streamOf(segments), i + 1)).toBe(false);
+    }
+    reader.seekChunk(stream, 2);
+    expect(reader.isAt(stream, reader.index)).toBe(false); // positioned before a segment: none read yet
+  });
+
   it("answers -1 before the first segment and on an empty stream", () => {
     expect(stream.indexAt(-5, "time")).toBe(-1);
     expect(new SegmentStream().indexAt(0, "steps")).toBe(-1);

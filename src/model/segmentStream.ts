@@ -553,12 +553,15 @@ export class SegmentReader {
   private laWait = NONE;
   private laTarget = NONE;
   private laLine = NONE;
+  /** Whether the fields above hold segment `index` (false after a seek, until `next`). */
+  private current = false;
 
   /** Positions the reader before the first segment of the stream's chunk `c`. */
   seekChunk(stream: SegmentStream, c: number): void {
     this.stream = stream;
     this.chunks = stream.chunkList();
     this.has = false;
+    this.current = false;
     this.index = -1;
     if (c < 0 || c >= this.chunks.length) return;
     this.openChunk(c);
@@ -579,6 +582,7 @@ export class SegmentReader {
   /** Moves to the next segment; false at the end of the stream. */
   next(): boolean {
     if (!this.has) return false;
+    this.current = true;
     this.index++;
     this.state = this.laCode;
     this.start = this.laStart;
@@ -605,6 +609,14 @@ export class SegmentReader {
       this.endStep = this.stream!.lastEndStepOf;
     }
     return true;
+  }
+
+  /**
+   * Whether the current segment is segment `i` of `stream`, so `segment()` gives it without a seek
+   * (e.g. the segment after the one `SegmentStream.indexAt` found: its search read that one last).
+   */
+  isAt(stream: SegmentStream, i: number): boolean {
+    return this.current && this.stream === stream && this.index === i;
   }
 
   /** The current segment as an object. */

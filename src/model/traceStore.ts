@@ -145,6 +145,11 @@ export class TraceStore {
     return this.steps;
   }
 
+  /** Segments of every lane (O(1): the sum of the lanes' `segmentCount`). */
+  get segmentTotal(): number {
+    return this.folder.segmentTotal;
+  }
+
   /** finish() time if finished, else the max t seen so far. */
   get endTime(): VirtualTime {
     return virtualTime(this.finishedAt ?? this.maxT);
@@ -313,6 +318,8 @@ export class TraceStore {
     if (e !== undefined && i < e.segs.length && !(e.tail && i === e.segs.length - 1)) return e.segs[i];
     // "The segment at p" is a search, then this: the search kept what it found.
     if (b === this.foundLane && i === this.foundIndex && i >= 0) return sharedReader.found();
+    // ... and read the segment after it (a `ready` segment's line is the next one's: editor marks).
+    if (sharedReader.isAt(b.stream, i)) return sharedReader.segment();
     return b.stream.at(i, sharedReader);
   }
 
@@ -322,6 +329,24 @@ export class TraceStore {
     r.seekChunk(b.stream, 0);
     while (r.next()) visit(axis === "time" ? r.start : r.startStep);
     if (b.openState !== NO_OPEN) visit(axis === "time" ? b.openStart : b.openStartStep);
+  }
+
+  /**
+   * @internal The lane's segments that overlap [from, to) on the axis, decoded from the chunk
+   * where `from` falls (not cached: a view's worth, not the whole lane).
+   */
+  segmentsInOf(b: LaneBuilder, from: number, to: number, axis: "time" | "steps"): Segment[] {
+    const time = axis === "time";
+    const out: Segment[] = [];
+    const r = sharedReader;
+    r.seekChunk(b.stream, Math.max(0, b.stream.chunkWhere(time ? 1 : 0, from)));
+    while (r.next()) {
+      if ((time ? r.start : r.startStep) >= to) return out;
+      if ((time ? r.end : r.endStep) > from) out.push(r.segment());
+    }
+    const tail = this.openTail(b);
+    if (tail !== undefined && (time ? tail.start : tail.startStep) < to && (time ? tail.end : tail.endStep) > from) out.push(tail);
+    return out;
   }
 
   /** The open segment, ending at the store's current end. */
@@ -449,6 +474,10 @@ class StoredLane implements Lane {
 
   forEachStart(axis: "time" | "steps", visit: (start: number) => void): void {
     this.#store.forEachStartOf(this.#b, axis, visit);
+  }
+
+  segmentsIn(from: number, to: number, axis: "time" | "steps"): readonly Segment[] {
+    return this.#store.segmentsInOf(this.#b, from, to, axis);
   }
 }
 

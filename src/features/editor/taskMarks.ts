@@ -2,8 +2,8 @@
  * Where each live task is in the source at the cursor, for marks in the editor. Pure: computed
  * from the lanes; the editor turns the result into decorations.
  */
-import { lanesAt, segmentAtIndex } from "../../model/timeline";
-import type { Lane, Segment, SegmentState } from "../../model/types";
+import { segmentAtIndex, segmentIndexAt } from "../../model/timeline";
+import type { Lane, SegmentState } from "../../model/types";
 
 /** How many distinct task colours the editor cycles through (CSS classes task-mark--0…7). */
 export const TASK_MARK_COLOURS = 8;
@@ -21,19 +21,16 @@ export interface TaskMark {
 
 const ENDED: ReadonlySet<SegmentState> = new Set(["done", "failed", "cancelled"]);
 
-/** A running task has no line of its own yet: it is headed for the line where it next pauses. */
-function lineOf(lane: Lane, segment: Segment, index: number): number {
-  if (segment.line) return segment.line;
-  const next = segmentAtIndex(lane, index + 1);
-  return next?.line ?? 0;
-}
-
 /** One mark per live task whose line is known, in lane order. */
 export function taskMarksAt(lanes: readonly Lane[], cursorVt: number): readonly TaskMark[] {
   const marks: TaskMark[] = [];
-  for (const { lane, segment, index } of lanesAt(lanes, cursorVt)) {
-    if (ENDED.has(segment.state)) continue;
-    const line = lineOf(lane, segment, index);
+  for (const lane of lanes) {
+    const index = segmentIndexAt(lane, cursorVt);
+    const segment = segmentAtIndex(lane, index);
+    if (segment === undefined || ENDED.has(segment.state)) continue;
+    // A running task has no line of its own yet: it is headed for the line where it next pauses.
+    // Asked for right after the search, the next segment is the one the search read last.
+    const line = segment.line || (segmentAtIndex(lane, index + 1)?.line ?? 0);
     if (line > 0) marks.push({ line, task: lane.name, state: segment.state, colour: lane.id % TASK_MARK_COLOURS });
   }
   return marks;

@@ -74,7 +74,7 @@ export function ConcurrencyStrip({ store, version, axis, palette, labelWidthPx, 
     // The chart: the shown range, aligned with the lanes above.
     const ctx = sizeCanvas(chart, p.plotWidthPx, CHART_PX, dpr);
     if (ctx === null) return;
-    const inView = concurrencyInView(live, () => p.store.lanes(), p.axis, end, domain[0], domain[1], columns);
+    const inView = concurrencyInView(live, p.store, p.axis, end, domain[0], domain[1], columns);
     paintStack(ctx, inView, p.plotWidthPx, CHART_PX, p.palette, inView.peak);
     const peak = Math.round(inView.peak * 10) / 10;
     if (peakRef.current !== null) peakRef.current.textContent = p.t("swimlane.concurrency.peak", { n: peak });
