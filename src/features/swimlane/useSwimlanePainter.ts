@@ -17,6 +17,7 @@ import { layoutArrows, layoutMarks, type MarkTick } from "./arrows";
 import { LABEL_PX, ROW_PX } from "./dimensions";
 import { axisTicks, baseScale, layoutLanes, liveDomain, transformForDomain, visibleRows, type Axis, type SegmentRect, type Span } from "./geometry";
 import type { LaneRow, LaneTree } from "./laneTree";
+import { isOngoing, spansInView } from "./laneSpans";
 import { paintArrows, paintCursor, paintMarks, paintSelection, paintSwimlane, sizeCanvas } from "./paint";
 import type { Palette } from "./palette";
 import { segmentLabelChoices, type LabelledSpan } from "./segmentLabel";
@@ -120,7 +121,7 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     const [firstRow, lastRow] = visibleRows(laneRows.length + 1, ROW_PX, scrollTop, p.canvasHeightPx);
     // Only the visible lanes' segments are decoded (the store keeps them compact); the rest stay empty.
     const rows: (readonly Span[])[] = [loopLane(p.store)];
-    for (let i = 0; i < laneRows.length; i++) rows.push(i + 1 >= firstRow && i + 1 <= lastRow ? laneRows[i]!.lane.segments : NO_SPANS);
+    for (let i = 0; i < laneRows.length; i++) rows.push(i + 1 >= firstRow && i + 1 <= lastRow ? spansInView(laneRows[i]!.lane, domain, full, p.axis) : NO_SPANS);
     const rects = layoutLanes(rows, plot, { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop });
     const names = laneNames(p.tree);
     const nameOf = (id: number) => names.get(id) ?? p.store.lanes().find((l) => l.id === id)?.name;
@@ -150,8 +151,7 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
         if (span === undefined) return NO_LABEL;
         if (span.sleepFor === undefined) return segmentLabelChoices(span, nameOf, p.words);
         // A sleep cut short may say so, unless it is a living lane's last segment (still asleep).
-        const lane = laneRows[r.row - 1]?.lane;
-        const live = lane !== undefined && lane.finalState === "pending" && r.index === row!.length - 1;
+        const live = isOngoing(laneRows[r.row - 1]?.lane, row!, r.index);
         return segmentLabelChoices({ ...span, live }, nameOf, p.words);
       },
     });

@@ -8,6 +8,7 @@ import type { TaskId } from "../../model/types";
 import { hitMark } from "./arrows";
 import { ROW_PX } from "./dimensions";
 import { hitTest } from "./geometry";
+import { isOngoing } from "./laneSpans";
 import { tooltipText, type TooltipSpan } from "./tooltipText";
 import type { Drawn } from "./useSwimlanePainter";
 import type { SwimlaneWords } from "./words";
@@ -77,7 +78,7 @@ export function useSwimlanePointer(
         const lane = hit.row === 0 ? undefined : d.laneRows[hit.row - 1]?.lane;
         const owner = lane === undefined ? { name: t("swimlane.loop") } : { name: lane.name, coro: lane.coro, createdLine: lane.createdLine };
         // The last segment of a lane that has not ended goes on: a sleep there is not cut short.
-        const live = lane !== undefined && lane.finalState === "pending" && hit.index === (d.rows[hit.row]?.length ?? 0) - 1;
+        const live = isOngoing(lane, d.rows[hit.row]!, hit.index);
         text = tooltipText(owner, { ...(span as TooltipSpan), live }, d.nameOf, words, hit.merged ?? 1);
       }
     }
