@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Outcome, RowKind, WaitKind, WakerKind, type TraceColumns } from "../protocol/trace";
 import { referenceLanes } from "./referenceLanes";
 import { TraceBuilder, threeTasksTrace, type TraceBatch } from "./testing";
-import { segmentAt, segmentAtIndex, segmentIndexAt } from "./timeline";
+import { existsAt, segmentAt, segmentAtIndex, segmentIndexAt } from "./timeline";
 import { TIME_GRID_S } from "./segmentStream";
 import { createTraceStore, snapToGrid, type TraceStore } from "./traceStore";
 import { virtualTime, type Lane } from "./types";
@@ -174,6 +174,9 @@ describe("compact lanes are the reference derivation's lanes", () => {
         lanes.forEach((lane, j) => {
           const ref = expected[j]!.segments;
           expect(segmentAtIndex(lane, found[j]!)).toEqual(ref[found[j]!]);
+          // Whether it exists there (no search) agrees with the search.
+          expect(existsAt(lane, p)).toBe(found[j]! >= 0);
+          expect(existsAt(lane, k * 7, "steps")).toBe(segmentIndexAt(lane, k * 7, "steps") >= 0);
           // Search and ask in turn (what "lanes at the cursor" does), then for the next segment.
           expect(segmentAt(lane, p)).toEqual(ref[found[j]!]);
           expect(segmentAtIndex(lane, found[j]! + 1)).toEqual(ref[found[j]! + 1]);

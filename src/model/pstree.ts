@@ -4,7 +4,7 @@
  * waiting — on what and at which line. Tasks waiting on each other in a circle are called out.
  */
 import { WaitKind } from "../protocol/trace";
-import { lanesAt, type Axis, type LaneAt } from "./timeline";
+import { existsAt, lanesAt, segmentAt, type Axis, type LaneAt } from "./timeline";
 import { formatDuration } from "./timeFormat";
 import type { Lane, TaskId } from "./types";
 import { waitKindName } from "./waitKind";
@@ -55,41 +55,55 @@ export function awaitCycles(at: readonly LaneAt[]): readonly (readonly TaskId[])
 /** Most task lines the tree shows; a run with thousands of live tasks gets a count of the rest. */
 export const PSTREE_MAX_LINES = 200;
 
-/** The tree as text: one task per line, box-drawing branches, cycles listed at the end. */
+/**
+ * Await cycles are looked for among at most this many tasks: finding them asks every task for its
+ * segment at the cursor, which a 10,000-task run cannot afford a few times a second while it plays.
+ * (The worker still reports a deadlocked cycle as a problem, at any size.)
+ */
+export const PSTREE_CYCLE_SCAN_MAX_TASKS = 2_000;
+
+/**
+ * The tree as text: one task per line, box-drawing branches, cycles listed at the end. Only the
+ * lines shown ask their task for its segment at `p`; which tasks exist there and how they nest
+ * (by creator) needs none.
+ */
 export function pstreeAt(lanes: readonly Lane[], p: number, axis: Axis = "time", maxLines = PSTREE_MAX_LINES): string {
-  const at = lanesAt(lanes, p, axis);
-  if (at.length === 0) return "(no tasks yet)";
-  const byId = new Map(at.map((entry) => [entry.lane.id, entry]));
+  const present = lanes.filter((lane) => existsAt(lane, p, axis));
+  if (present.length === 0) return "(no tasks yet)";
+  const byId = new Map(present.map((lane) => [lane.id, lane]));
   // Names of lanes not in the tree (awaited ones that ended) are looked up only when asked for.
   let allNames: Map<TaskId, string> | undefined;
-  const nameOf = (id: TaskId) => byId.get(id)?.lane.name ?? (allNames ??= new Map(lanes.map((lane) => [lane.id, lane.name]))).get(id) ?? `#${id}`;
-  const children = new Map<TaskId | undefined, LaneAt[]>();
-  for (const entry of at) {
+  const nameOf = (id: TaskId) => byId.get(id)?.name ?? (allNames ??= new Map(lanes.map((lane) => [lane.id, lane.name]))).get(id) ?? `#${id}`;
+  const children = new Map<TaskId | undefined, Lane[]>();
+  for (const lane of present) {
     // A task whose creator is gone by now hangs from the root.
-    const parent = entry.lane.parent !== undefined && byId.has(entry.lane.parent) ? entry.lane.parent : undefined;
+    const parent = lane.parent !== undefined && byId.has(lane.parent) ? lane.parent : undefined;
     const siblings = children.get(parent) ?? [];
-    siblings.push(entry);
+    siblings.push(lane);
     children.set(parent, siblings);
   }
   const lines: string[] = [];
   let omitted = 0;
-  const visit = (entry: LaneAt, prefix: string, isLast: boolean, isRoot: boolean) => {
-    if (lines.length >= maxLines) {
+  const visit = (lane: Lane, prefix: string, isLast: boolean, isRoot: boolean) => {
+    const segment = lines.length < maxLines ? segmentAt(lane, p, axis) : undefined;
+    if (segment === undefined) {
       omitted++;
-      for (const kid of children.get(entry.lane.id) ?? []) visit(kid, prefix, true, false);
+      for (const kid of children.get(lane.id) ?? []) visit(kid, prefix, true, false);
       return;
     }
     const branch = isRoot ? "" : isLast ? "└── " : "├── ";
-    const kind = entry.lane.kind === "thread" ? "thread " : "";
-    lines.push(`${prefix}${branch}${kind}${entry.lane.name} · ${entry.lane.coro} · ${describeActivity(entry, nameOf)}`);
-    const kids = children.get(entry.lane.id) ?? [];
+    const kind = lane.kind === "thread" ? "thread " : "";
+    lines.push(`${prefix}${branch}${kind}${lane.name} · ${lane.coro} · ${describeActivity({ lane, segment }, nameOf)}`);
+    const kids = children.get(lane.id) ?? [];
     const childPrefix = isRoot ? prefix : prefix + (isLast ? "    " : "│   ");
     kids.forEach((kid, i) => visit(kid, childPrefix, i === kids.length - 1, false));
   };
   for (const root of children.get(undefined) ?? []) visit(root, "", true, true);
   if (omitted > 0) lines.push(`… and ${omitted} more task${omitted === 1 ? "" : "s"}`);
-  for (const cycle of awaitCycles(at)) {
-    lines.push(`⟲ await cycle: ${[...cycle, cycle[0]!].map(nameOf).join(" → ")}`);
+  if (present.length <= PSTREE_CYCLE_SCAN_MAX_TASKS) {
+    for (const cycle of awaitCycles(lanesAt(present, p, axis))) {
+      lines.push(`⟲ await cycle: ${[...cycle, cycle[0]!].map(nameOf).join(" → ")}`);
+    }
   }
   return lines.join("\n");
 }

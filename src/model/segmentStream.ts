@@ -207,6 +207,11 @@ export class SegmentStream {
     return this.bytesWritten;
   }
 
+  /** The first segment's start on the axis (its chunk's header), or undefined when empty. */
+  firstStart(axis: "time" | "steps"): number | undefined {
+    return this.records === 0 ? undefined : headerField(this.arena, this.chunks[0]!, axis === "time" ? 1 : 0);
+  }
+
   /** The last segment's start (time, step); 0 when empty. */
   get lastStart(): number {
     return this.prevStart;

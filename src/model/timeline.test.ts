@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WaitKind } from "../protocol/trace";
-import { awaitCycles, pstreeAt } from "./pstree";
+import { awaitCycles, PSTREE_CYCLE_SCAN_MAX_TASKS, PSTREE_MAX_LINES, pstreeAt } from "./pstree";
 import { TraceBuilder, threeTasksTrace } from "./testing";
 import { EventIndex, lanesAt, segmentAt, stepAt } from "./timeline";
 import { createTraceStore } from "./traceStore";
@@ -116,5 +116,19 @@ describe("the await tree", () => {
     expect(text).toContain("a · a · await b (line 7)");
     expect(text).toContain("⟲ await cycle: a → b → a");
     expect(awaitCycles(lanesAt(lanes, 1))).toHaveLength(1);
+  });
+
+  it("looks for await cycles only among a bounded number of tasks, and still lists the tasks of a bigger run", () => {
+    const b = new TraceBuilder();
+    b.created(1, "main", 0).ready(1, 0).run(1, 0).suspend(1, 0, WaitKind.sleep);
+    b.created(2, "a", 1).ready(2, 0).created(3, "b", 1).ready(3, 0);
+    b.run(2, 0).suspend(2, 0, WaitKind.task, 3, 7).run(3, 0).suspend(3, 0, WaitKind.task, 2, 8);
+    for (let id = 4; id <= PSTREE_CYCLE_SCAN_MAX_TASKS + 1; id++) b.created(id, `w${id}`, 1).ready(id, 0.5);
+    const lanes = lanesOf(b.build(), 5);
+    const before = pstreeAt(lanes, 0.25).split("\n"); // the sleepers are not created yet
+    expect(before.at(-1)).toBe("⟲ await cycle: a → b → a");
+    const after = pstreeAt(lanes, 1).split("\n");
+    expect(after).toHaveLength(PSTREE_MAX_LINES + 1);
+    expect(after.at(-1)).toBe(`… and ${PSTREE_CYCLE_SCAN_MAX_TASKS + 1 - PSTREE_MAX_LINES} more tasks`);
   });
 });

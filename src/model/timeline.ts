@@ -55,6 +55,12 @@ export interface LaneAt {
   readonly index: number;
 }
 
+/** Whether the lane has begun by `p` (its first segment starts at or before it): `segmentAt` is defined there. */
+export function existsAt(lane: Lane, p: number, axis: Axis = "time"): boolean {
+  const first = lane.firstStart !== undefined ? lane.firstStart(axis) : lane.segments[0] === undefined ? undefined : startOf(lane.segments[0], axis);
+  return first !== undefined && first <= p;
+}
+
 /** Every lane that exists at `p`, with its segment there; lanes not yet created are left out. */
 export function lanesAt(lanes: readonly Lane[], p: number, axis: Axis = "time"): readonly LaneAt[] {
   const result: LaneAt[] = [];

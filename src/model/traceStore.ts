@@ -323,6 +323,13 @@ export class TraceStore {
     return b.stream.at(i, sharedReader);
   }
 
+  /** @internal The lane's first segment's start on the axis (O(1)), or undefined before it has one. */
+  firstStartOf(b: LaneBuilder, axis: "time" | "steps"): number | undefined {
+    if (b.stream.count > 0) return b.stream.firstStart(axis);
+    if (b.openState === NO_OPEN) return undefined;
+    return axis === "time" ? b.openStart : b.openStartStep;
+  }
+
   /** @internal Calls `visit` with the start (time or step) of each of the lane's segments, allocating nothing. */
   forEachStartOf(b: LaneBuilder, axis: "time" | "steps", visit: (start: number) => void): void {
     const r = sharedReader;
@@ -474,6 +481,10 @@ class StoredLane implements Lane {
 
   forEachStart(axis: "time" | "steps", visit: (start: number) => void): void {
     this.#store.forEachStartOf(this.#b, axis, visit);
+  }
+
+  firstStart(axis: "time" | "steps"): number | undefined {
+    return this.#store.firstStartOf(this.#b, axis);
   }
 
   segmentsIn(from: number, to: number, axis: "time" | "steps"): readonly Segment[] {

@@ -59,6 +59,8 @@ export interface Lane {
   segmentIndexAt?(p: number, axis: "time" | "steps"): number;
   /** Segment `i`, decoded alone (stored lanes). */
   segmentAtIndex?(i: number): Segment | undefined;
+  /** The first segment's start on the axis, or undefined before it has one (stored lanes: O(1)). */
+  firstStart?(axis: "time" | "steps"): number | undefined;
   /** The segments that overlap [from, to) on the axis, decoded alone (stored lanes: from the chunk where `from` falls). */
   segmentsIn?(from: number, to: number, axis: "time" | "steps"): readonly Segment[];
   /** Visits every segment's start on the axis, in order, allocating nothing (stored lanes). */
