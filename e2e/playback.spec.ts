@@ -48,8 +48,12 @@ test("play replays the run and keyboard keys step through it", async ({ playgrou
   await playground.openWithCode(COUNTERS, "&clock=ideal");
   expect(await playground.run()).toBe("done");
   const cursor = page.getByTestId("cursor");
-  // A new run replays from its start in real time: a 1 s program reaches its end by itself.
+  // A new run replays from its start in real time (slowed down here): while it plays, the editor
+  // marks the three counters asleep at line 5; the 1 s program reaches its end by itself.
+  await page.locator(".playback-bar__speed select").selectOption("0.25");
+  await expect(page.locator(".task-mark-line-5")).toHaveCount(3);
   await expect(cursor).toHaveAttribute("data-vt", "1", { timeout: 10_000 });
+  await expect(page.locator(".task-mark-line-5")).toHaveCount(0); // they have ended
   await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "false");
   await page.keyboard.press("Home");
   await expect(cursor).toHaveAttribute("data-vt", "0");

@@ -6,6 +6,7 @@
  */
 import type { editor as MonacoEditorNs } from "monaco-editor/editor/editor.api";
 import { LIVE_REFRESH_MS, selectCursorVt, selectIsTraceLive, type AppStore } from "../../store";
+import type { Lane } from "../../model/types";
 import type { Monaco } from "./monacoSetup";
 import { GUTTER_SLOTS, marksToDraw, taskMarksAt, type TaskMark } from "./taskMarks";
 
@@ -25,15 +26,21 @@ function decorationOf(monaco: Monaco, mark: TaskMark, slot: number, isSelected: 
   };
 }
 
+/**
+ * While a run streams in or plays, the marks of this many lanes are found per task: a pass over
+ * 10,000 lanes at a cursor behind the run's end is ~25 ms, too long for one task.
+ */
+export const MARKS_SLICE_LANES = 2_000;
+
 /** Subscribes the editor to the cursor; returns the unsubscribe. */
 export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandaloneCodeEditor, store: AppStore): () => void {
   const collection = editor.createDecorationsCollection();
   let shownKey = "";
   let shown: readonly TaskMark[] = [];
-  const update = () => {
+  const show = (found: readonly TaskMark[]) => {
     const state = store.getState();
     const selectedName = state.selectedTaskId === undefined ? undefined : state.trace.laneOf(state.selectedTaskId)?.name;
-    const marks = marksToDraw(taskMarksAt(state.trace.lanes(), selectCursorVt(state)), selectedName);
+    const marks = marksToDraw(found, selectedName);
     shown = marks;
     const key = `${selectedName}|` + marks.map((m) => `${m.line}:${m.task}:${m.state}`).join("|");
     if (key === shownKey) return; // the cursor moved within the same states
@@ -51,6 +58,36 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
       });
     collection.set(decorations);
   };
+  const update = () => {
+    const state = store.getState();
+    show(taskMarksAt(state.trace.lanes(), selectCursorVt(state)));
+  };
+  /** A pass over the lanes in slices, each in a task of its own, shown when done. */
+  let pass: { readonly lanes: readonly Lane[]; readonly cursor: number; readonly found: TaskMark[]; next: number } | undefined;
+  let sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Something changed while a pass was under way: another pass follows it. */
+  let changedDuringPass = false;
+  const slice = () => {
+    sliceTimer = undefined;
+    if (pass === undefined) {
+      const state = store.getState();
+      pass = { lanes: state.trace.lanes(), cursor: selectCursorVt(state), found: [], next: 0 };
+    }
+    const to = Math.min(pass.lanes.length, pass.next + MARKS_SLICE_LANES);
+    pass.found.push(...taskMarksAt(pass.lanes, pass.cursor, pass.next, to));
+    pass.next = to;
+    if (to < pass.lanes.length) {
+      sliceTimer = setTimeout(slice, 0);
+      return;
+    }
+    const { found } = pass;
+    pass = undefined;
+    show(found);
+    if (changedDuringPass) {
+      changedDuringPass = false;
+      updateSoon(true);
+    }
+  };
   /** Shows the selected task's line (clicking a lane or segment reveals where that task is). */
   const revealSelected = () => {
     const state = store.getState();
@@ -67,14 +104,19 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
     if (!live) {
       clearTimeout(timer);
       timer = undefined;
+      clearTimeout(sliceTimer);
+      sliceTimer = undefined;
+      pass = undefined;
+      changedDuringPass = false;
       lastUpdate = performance.now();
       return update();
     }
-    if (timer !== undefined) return;
+    if (pass !== undefined) changedDuringPass = true;
+    if (timer !== undefined || pass !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       lastUpdate = performance.now();
-      update();
+      slice();
     }, Math.max(0, lastUpdate + LIVE_REFRESH_MS - performance.now()));
   };
   update();
@@ -102,6 +144,7 @@ export function showTaskMarks(monaco: Monaco, editor: MonacoEditorNs.IStandalone
   });
   return () => {
     clearTimeout(timer);
+    clearTimeout(sliceTimer);
     unsubscribe();
     onMouseDown.dispose();
     collection.clear();

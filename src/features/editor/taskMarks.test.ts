@@ -37,6 +37,15 @@ describe("task marks in the editor", () => {
     expect(taskMarksAt(counters(), 1.15)).toEqual([]);
   });
 
+  it("finds the same marks lane range by lane range (a pass in slices) as in one go", () => {
+    const lanes = counters();
+    for (const at of [0.05, 0.5]) {
+      const sliced = [...taskMarksAt(lanes, at, 0, 1), ...taskMarksAt(lanes, at, 1, 3), ...taskMarksAt(lanes, at, 3, lanes.length)];
+      expect(sliced).toEqual(taskMarksAt(lanes, at));
+    }
+    expect(taskMarksAt(lanes, 0.5, 1, 3).map((m) => m.task)).toEqual(["Task-2", "Task-3"]);
+  });
+
   it("gives each task a stable colour", () => {
     const [a, b] = [taskMarksAt(counters(), 0.5), taskMarksAt(counters(), 0.6)];
     expect(a.map((m) => m.colour)).toEqual(b.map((m) => m.colour));

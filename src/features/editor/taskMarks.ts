@@ -21,10 +21,11 @@ export interface TaskMark {
 
 const ENDED: ReadonlySet<SegmentState> = new Set(["done", "failed", "cancelled"]);
 
-/** One mark per live task whose line is known, in lane order. */
-export function taskMarksAt(lanes: readonly Lane[], cursorVt: number): readonly TaskMark[] {
+/** One mark per live task whose line is known, in lane order; of `lanes[from, to)` only, if given. */
+export function taskMarksAt(lanes: readonly Lane[], cursorVt: number, from = 0, to = lanes.length): TaskMark[] {
   const marks: TaskMark[] = [];
-  for (const lane of lanes) {
+  for (let i = from; i < to; i++) {
+    const lane = lanes[i]!;
     const index = segmentIndexAt(lane, cursorVt);
     const segment = segmentAtIndex(lane, index);
     if (segment === undefined || ENDED.has(segment.state)) continue;
