@@ -236,11 +236,13 @@ describe("incremental snapshots", () => {
     expect(store.generatorLaneCount).toBe(2);
   });
 
-  it("finds a lane by id and counts lanes without building the list", () => {
+  it("finds a lane and its name by id and counts lanes without building the list", () => {
     const store = storeOf(new TraceBuilder().created(1, "main").created(7, "seven", 1));
     expect(store.laneCount).toBe(2);
     expect(store.laneOf(7)?.name).toBe("seven");
     expect(store.laneOf(3)).toBeUndefined();
+    expect(store.nameOf(7)).toBe("seven");
+    expect(store.nameOf(3)).toBeUndefined();
   });
 
   it("keeps the sum of work and simulated I/O as segments close, equal to summing every segment", () => {

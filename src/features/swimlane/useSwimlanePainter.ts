@@ -123,8 +123,7 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     const rows: (readonly Span[])[] = [loopLane(p.store)];
     for (let i = 0; i < laneRows.length; i++) rows.push(i + 1 >= firstRow && i + 1 <= lastRow ? spansInView(laneRows[i]!.lane, domain, full, p.axis) : NO_SPANS);
     const rects = layoutLanes(rows, plot, { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop });
-    const names = laneNames(p.tree);
-    const nameOf = (id: number) => names.get(id) ?? p.store.lanes().find((l) => l.id === id)?.name;
+    const nameOf = (id: number) => p.store.nameOf(id);
     const { relations, marks } = traceRelations(p.store);
     const rowOf = (id: TaskId) => p.tree.rowOf.get(id);
     const layoutOptions = { axis: p.axis, rowPx: ROW_PX, widthPx: p.plotWidthPx, firstRow, lastRow, offsetYPx: scrollTop, rowOf, max: MAX_ARROWS };
@@ -244,19 +243,6 @@ function paintCursorAt(ctx: CanvasRenderingContext2D, p: PaintInputs, plot: Scal
   if (p.cursorVt === undefined) return;
   const at = p.axis === "time" ? p.cursorVt : cursorStep(p.tree, p.store, p.cursorVt);
   paintCursor(ctx, plot(at), p.canvasHeightPx, p.plotWidthPx);
-}
-
-const namesByTree = new WeakMap<LaneTree, ReadonlyMap<number, string>>();
-
-/** Every shown lane's name by id, once per lane tree (a pass over every lane, not one per paint). */
-function laneNames(tree: LaneTree): ReadonlyMap<number, string> {
-  let names = namesByTree.get(tree);
-  if (names === undefined) {
-    const built = new Map<number, string>();
-    for (const r of tree.rows) built.set(r.lane.id, r.lane.name);
-    namesByTree.set(tree, (names = built));
-  }
-  return names;
 }
 
 const lastCursorStep = new WeakMap<LaneTree, { readonly vt: number; readonly step: number }>();
