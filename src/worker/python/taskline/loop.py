@@ -256,6 +256,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
         millisecond fire together, in the order they were scheduled. On the realistic clock the
         deadlines carry microseconds of measured computation, which would otherwise decide their
         order by noise (e.g. `sleep(0.7); sleep(0.1)` against `sleep(0.8)`).
+
+        Deadlines further apart keep deadline order, as the real loop's heap does: timers left
+        overdue by a blocking step (or scheduled with a negative delay) fire earliest first, not
+        in the order they were scheduled. So `due` (popped in deadline order) is cut into runs
+        whose deadlines lie within the window of the run's first one, and only each run is put
+        into scheduling order.
         """
         limit = _deadline_key(CLOCK.now()) + _WAKE_UP_WINDOW_S
         due = []
@@ -264,7 +270,15 @@ class VirtualLoop(asyncio.BaseEventLoop):
         if not due:
             return
         if len(due) > 1:
-            due.sort(key=lambda entry: entry[1])
+            if due[-1][0] - due[0][0] <= _WAKE_UP_WINDOW_S:
+                due.sort(key=lambda entry: entry[1])
+            else:
+                ordered, first = [], 0
+                for i in range(1, len(due) + 1):
+                    if i == len(due) or due[i][0] - due[first][0] > _WAKE_UP_WINDOW_S:
+                        ordered += sorted(due[first:i], key=lambda entry: entry[1])
+                        first = i
+                due = ordered
         CLOCK.jump_to(max(entry[0] for entry in due))  # never fire a timer before its deadline
         for entry in due:
             handle = entry[2]

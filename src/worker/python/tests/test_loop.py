@@ -80,6 +80,25 @@ class VirtualTime(unittest.TestCase):
         """)
         self.assertEqual(r.stdout(), "b\na\n")
 
+    def test_overdue_timers_fire_in_deadline_order_on_either_clock(self):
+        # A blocking step (or a negative delay) leaves timers overdue; a real loop then runs them
+        # in deadline order, whatever order they were scheduled in. Only deadlines within the
+        # wake-up millisecond of each other fall back to scheduling order.
+        for clock in ("ideal", "realistic"):
+            r = run("""
+                import asyncio, time
+                async def main():
+                    loop = asyncio.get_running_loop()
+                    loop.call_later(0.2, print, "A")
+                    loop.call_later(0.1, print, "B")
+                    loop.call_later(0, print, "C")
+                    loop.call_later(-1, print, "D")
+                    time.sleep(0.3)
+                    await asyncio.sleep(0.1)
+                asyncio.run(main())
+            """, clock=clock)
+            self.assertEqual(r.stdout(), "D\nC\nB\nA\n", clock)
+
     def test_to_thread_overlaps_with_other_tasks(self):
         r = run("""
             import asyncio, time
