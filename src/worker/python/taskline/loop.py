@@ -89,6 +89,8 @@ class VirtualLoop(asyncio.BaseEventLoop):
         self._clock_resolution = 0
         self._seq = itertools.count()
         self._asked_delay = None  # the delay of the call_later in progress (see call_later)
+        # When the last function run in the default executor ends (see shutdown_default_executor).
+        self._default_threads_until = 0.0
         # self._scheduled holds (deadline key, sequence, TimerHandle) triples, a heap.
 
     def time(self) -> float:
@@ -187,7 +189,22 @@ class VirtualLoop(asyncio.BaseEventLoop):
             except BaseException as exc:
                 fut.set_exception(exc)
             return fut
-        return session.run_on_thread_lane(self, func, args)
+        fut = session.run_on_thread_lane(self, func, args)
+        if executor is None:
+            self._default_threads_until = max(self._default_threads_until, session.last_lane_end)
+        return fut
+
+    async def shutdown_default_executor(self, *args, **kwargs):
+        """Waits, as CPython does, for the default executor's threads: asyncio.run (and Runner)
+        call this before closing the loop, so a thread that outlived its awaiter (a to_thread
+        under wait_for that timed out) holds the program until it returns. A thread lane ran at
+        once on its own clock; here the loop's clock moves on to the end of the last one."""
+        until = self._default_threads_until
+        if until > self.time():
+            ended = self.create_future()
+            self.call_at(until, _resolve, ended)
+            await ended
+        await super().shutdown_default_executor(*args, **kwargs)
 
     def _run_once(self) -> None:
         session = current_session()
@@ -342,6 +359,11 @@ def _deadlock_message(loop) -> str:
     if session is None:
         return deadlock_report(loop, lambda *args, **kwargs: None, set())
     return deadlock_report(loop, session.warn, session.cycles_warned)
+
+
+def _resolve(fut) -> None:
+    if not fut.done():
+        fut.set_result(None)
 
 
 def _run_hidden_step(loop, step, context) -> None:

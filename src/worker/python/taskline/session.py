@@ -113,6 +113,7 @@ TracedTask.__name__ = TracedTask.__qualname__ = "Task"
 _HIDDEN_CORO_NAMES = frozenset({
     "BaseEventLoop.shutdown_asyncgens",
     "BaseEventLoop.shutdown_default_executor",
+    "VirtualLoop.shutdown_default_executor",  # loop.py: waits for the default executor's thread lanes
 })
 
 
@@ -166,6 +167,7 @@ class Session:
         self._ids = itertools.count(1)
         self._names = itertools.count(1)
         self._threads = itertools.count(1)
+        self.last_lane_end = 0.0  # when the latest thread lane's function returned (run_on_thread_lane)
         # id(future) -> (wait kind, target lane, future) for futures whose meaning we know:
         # sleep timers and thread lanes. The future is held so its id cannot be reused.
         self.marked: dict[int, tuple[int, int, object]] = {}
@@ -378,6 +380,7 @@ class Session:
         finally:
             self.current = outer
             ended = CLOCK.leave_lane(started)
+            self.last_lane_end = ended
         if exc is None:
             rec.row(Row.FINISH, lid, Outcome.DONE, rec.detail({"k": "end", "result": _short_repr(result)}), ended)
         else:

@@ -114,6 +114,22 @@ class VirtualTime(unittest.TestCase):
         thread_lanes = [d["name"] for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
         self.assertEqual(thread_lanes, ["Thread-1 (blocking)"])
 
+    def test_asyncio_run_waits_for_a_thread_that_outlived_its_waiter(self):
+        # wait_for cancels the await, not the thread; asyncio.run's shutdown_default_executor
+        # then waits for the thread, so the program goes on at the thread's end.
+        r = run("""
+            import asyncio, time
+            async def main():
+                try:
+                    await asyncio.wait_for(asyncio.to_thread(time.sleep, 0.5), timeout=0.2)
+                except TimeoutError:
+                    print("timed out", asyncio.get_running_loop().time())
+            asyncio.run(main())
+            print("run returned", time.monotonic())
+        """)
+        self.assertEqual(r.stdout(), "timed out 0.2\nrun returned 0.5\n")
+        self.assertEqual(r.virtual_time, 0.5)
+
     def test_realistic_mode_does_not_charge_imports_to_the_program(self):
         import sys
         for name in [m for m in sys.modules if m == "xml" or m.startswith("xml.")]:
