@@ -144,6 +144,15 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 session.scheduled(callback, args)
         return handle
 
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        # From a thread lane (session.current < 0), which ran ahead on its own clock: the callback
+        # is due when the thread handed it over (e.g. after its time.sleep), so it waits for the
+        # loop's clock to get there, as a real loop only sees it then.
+        session = _sessions._session
+        if session is not None and session.current < 0 and not self._closed:
+            return self.call_at(CLOCK.now(), callback, *args, context=context)
+        return super().call_soon_threadsafe(callback, *args, context=context)
+
     def call_later(self, delay, callback, *args, context=None):
         # BaseEventLoop.call_later, remembering `delay` for call_at: a sleep's suspend row records
         # the length it asked for, which on the realistic clock `when - now` would miss by the

@@ -18,8 +18,9 @@ with open(os.path.join(CORPUS, "expected.json"), encoding="utf-8") as f:
 
 def _exit_and_error(r) -> tuple[int, str]:
     """What CPython's process would have ended with: exit status and stderr's last line."""
-    if r.status == "done":
-        return 0, ""
+    if r.status == "done":  # stderr may still have lines, e.g. "Task exception was never retrieved"
+        lines = [line for line in r.stdout(2).splitlines() if line.strip()]
+        return 0, lines[-1] if lines else ""
     if r.status != "error":
         return -1, f"{r.status}: {r.end.get('reason')} {r.end.get('message')}"
     error = r.end["error"]

@@ -130,6 +130,27 @@ class VirtualTime(unittest.TestCase):
         self.assertEqual(r.stdout(), "timed out 0.2\nrun returned 0.5\n")
         self.assertEqual(r.virtual_time, 0.5)
 
+    def test_call_soon_threadsafe_from_a_thread_lands_at_the_threads_time(self):
+        # The thread lane runs at once on its own clock; what it hands the loop must arrive when
+        # the thread handed it over, not when the lane started.
+        for clock in ("ideal", "realistic"):
+            r = run("""
+                import asyncio, time
+                def worker(loop, queue):
+                    for i in range(3):
+                        time.sleep(0.1)
+                        loop.call_soon_threadsafe(queue.put_nowait, i)
+                async def main():
+                    loop = asyncio.get_running_loop()
+                    queue = asyncio.Queue()
+                    fut = loop.run_in_executor(None, worker, loop, queue)
+                    for _ in range(3):
+                        print(await queue.get(), round(loop.time(), 1))
+                    await fut
+                asyncio.run(main())
+            """, clock=clock)
+            self.assertEqual(r.stdout(), "0 0.1\n1 0.2\n2 0.3\n", clock)
+
     def test_realistic_mode_does_not_charge_imports_to_the_program(self):
         import sys
         for name in [m for m in sys.modules if m == "xml" or m.startswith("xml.")]:
