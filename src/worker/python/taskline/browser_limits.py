@@ -8,7 +8,7 @@ real Python and what to use here. (Threads inside asyncio do work: `asyncio.to_t
 `loop.run_in_executor` run the function on a thread lane with its own clock.)
 """
 
-__all__ = ["install_browser_limits", "NO_THREADS", "NO_THREAD_POOL", "NO_PROCESSES"]
+__all__ = ["install_browser_limits", "NO_THREADS", "NO_THREAD_POOL", "NO_PROCESSES", "NO_WAITING_FOR_THE_LOOP"]
 
 NO_THREADS = (
     "threading.Thread cannot start here: in real Python it runs the function on an OS thread (one thread at a "
@@ -25,6 +25,13 @@ NO_PROCESSES = (
     "own GIL), but a browser tab cannot start processes. For waiting "
     "(I/O-bound) work use asyncio tasks; CPU-bound work runs on the one core this tab gives Python, "
     "so here it takes as long as doing it one piece after another."
+)
+NO_WAITING_FOR_THE_LOOP = (
+    "A thread lane cannot wait for the event loop here: in real Python this thread would block until the loop "
+    "has finished the coroutine or callback it handed over (e.g. `asyncio.run_coroutine_threadsafe(...).result()`), "
+    "while the loop goes on running. Taskline runs a thread's function in one go while the loop waits, so that "
+    "result could never arrive. Hand values to the loop with `loop.call_soon_threadsafe(...)`, or await the "
+    "coroutine in a task."
 )
 
 # multiprocessing's context methods that need the missing _multiprocessing module or a process.
@@ -59,6 +66,7 @@ def install_browser_limits() -> None:
             raise UnsupportedInBrowser(NO_PROCESSES.format(what="ProcessPoolExecutor"))
 
     cf.ProcessPoolExecutor = ProcessPoolExecutor
+    _refuse_waiting_for_the_loop_in_a_thread_lane(cf.Future)
     try:
         import multiprocessing
         import multiprocessing.context as mp_context
@@ -70,3 +78,27 @@ def install_browser_limits() -> None:
         refuse = _refuse(NO_PROCESSES.format(what=f"multiprocessing.{name}"))
         setattr(mp_context.BaseContext, name, lambda self, *a, _refuse=refuse, **k: _refuse())
         setattr(multiprocessing, name, refuse)
+
+
+def _refuse_waiting_for_the_loop_in_a_thread_lane(future_type) -> None:
+    """concurrent.futures.Future.result()/exception() on an unfinished future, called from a thread
+    lane, would block the only thread there is: the lane runs inside the loop's step, so nothing
+    could finish the future (the worker hangs, or waits out the timeout in real time)."""
+    if getattr(future_type.result, "_taskline", False):
+        return
+    from .loop import UnsupportedInBrowser
+    from .session import current_session
+
+    def guarded(method):
+        def wait(self, timeout=None):
+            session = current_session()
+            if session is not None and session.current < 0 and not self.done():
+                raise UnsupportedInBrowser(NO_WAITING_FOR_THE_LOOP)
+            return method(self, timeout)
+
+        wait.__name__, wait.__qualname__, wait.__doc__ = method.__name__, method.__qualname__, method.__doc__
+        wait._taskline = True
+        return wait
+
+    future_type.result = guarded(future_type.result)
+    future_type.exception = guarded(future_type.exception)

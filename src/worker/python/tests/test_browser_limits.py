@@ -79,6 +79,24 @@ class ThreadsAndProcesses(unittest.TestCase):
         self.assertEqual((r.status, r.stdout()), ("done", "['ok', 'ok']\n"))
         self.assertEqual(r.virtual_time, 1)
 
+    def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
+        # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
+        # loop waits, so the result can never arrive; blocking on it would hang the worker.
+        r = run("""
+            import asyncio
+            async def double(x):
+                await asyncio.sleep(0.1)
+                return 2 * x
+            def worker(loop):
+                return asyncio.run_coroutine_threadsafe(double(21), loop).result(timeout=5)
+            async def main():
+                print(await asyncio.to_thread(worker, asyncio.get_running_loop()))
+            asyncio.run(main())
+        """)
+        error = r.end.get("error", {})
+        self.assertEqual((r.status, error.get("excType"), error.get("line")), ("error", "UnsupportedInBrowser", 7))
+        self.assertIn("in real Python", error["message"])
+
 
 if __name__ == "__main__":
     unittest.main()
