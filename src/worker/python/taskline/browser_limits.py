@@ -67,6 +67,7 @@ def install_browser_limits() -> None:
 
     cf.ProcessPoolExecutor = ProcessPoolExecutor
     _refuse_waiting_for_the_loop_in_a_thread_lane(cf.Future)
+    _lanes_are_worker_threads(threading)
     try:
         import multiprocessing
         import multiprocessing.context as mp_context
@@ -102,3 +103,20 @@ def _refuse_waiting_for_the_loop_in_a_thread_lane(future_type) -> None:
 
     future_type.result = guarded(future_type.result)
     future_type.exception = guarded(future_type.exception)
+
+
+def _lanes_are_worker_threads(threading) -> None:
+    """threading.current_thread() inside a thread lane is the lane's executor worker (asyncio_0,
+    ...), not the main thread the lane really runs on (session.run_on_thread_lane)."""
+    if getattr(threading.current_thread, "_taskline", False):
+        return
+    from .session import lane_thread
+
+    original = threading.current_thread
+
+    def current_thread():
+        return lane_thread() or original()
+
+    current_thread.__doc__ = original.__doc__
+    current_thread._taskline = True
+    threading.current_thread = current_thread

@@ -19,7 +19,7 @@ import itertools
 
 from . import session as _sessions
 from .clock import CLOCK
-from .session import FLUSH_CHECK_HANDLES, SLOW_STEP_S, StopRun, TracedTask, callback_failed, current_session
+from .session import FLUSH_CHECK_HANDLES, SLOW_STEP_S, StopRun, TracedTask, callback_failed, current_session, pool_threads_until
 from .waitfor import deadlock_report
 from .wire import Row, Waker
 
@@ -89,8 +89,6 @@ class VirtualLoop(asyncio.BaseEventLoop):
         self._clock_resolution = 0
         self._seq = itertools.count()
         self._asked_delay = None  # the delay of the call_later in progress (see call_later)
-        # When the last function run in the default executor ends (see shutdown_default_executor).
-        self._default_threads_until = 0.0
         # self._scheduled holds (deadline key, sequence, TimerHandle) triples, a heap.
 
     def time(self) -> float:
@@ -198,17 +196,14 @@ class VirtualLoop(asyncio.BaseEventLoop):
             except BaseException as exc:
                 fut.set_exception(exc)
             return fut
-        fut = session.run_on_thread_lane(self, func, args)
-        if executor is None:
-            self._default_threads_until = max(self._default_threads_until, session.last_lane_end)
-        return fut
+        return session.run_on_thread_lane(self, func, args, executor)
 
     async def shutdown_default_executor(self, *args, **kwargs):
         """Waits, as CPython does, for the default executor's threads: asyncio.run (and Runner)
         call this before closing the loop, so a thread that outlived its awaiter (a to_thread
         under wait_for that timed out) holds the program until it returns. A thread lane ran at
         once on its own clock; here the loop's clock moves on to the end of the last one."""
-        until = self._default_threads_until
+        until = pool_threads_until(self)
         if until > self.time():
             ended = self.create_future()
             self.call_at(until, _resolve, ended)

@@ -14,7 +14,7 @@ import itertools
 import re
 import sys
 import warnings
-from asyncio import futures as _futures
+from asyncio import events as _events, futures as _futures
 
 from .clock import CLOCK, REAL_PERF_COUNTER
 from .frames import USER_FILE, register_source, suspension_point, user_line_of_caller, user_traceback
@@ -71,10 +71,18 @@ class StopRun(BaseException):
 
 
 _session = None
+# The stand-in threading.Thread of the thread lane running now, None outside lanes: what
+# threading.current_thread() returns there (browser_limits.py). A module global, not a Session
+# attribute: the session stays within CPython's compact instance layout (test_flush.py).
+_lane_thread = None
 
 
 def current_session():
     return _session
+
+
+def lane_thread():
+    return _lane_thread
 
 
 class TracedTask(asyncio.Task):
@@ -167,7 +175,6 @@ class Session:
         self._ids = itertools.count(1)
         self._names = itertools.count(1)
         self._threads = itertools.count(1)
-        self.last_lane_end = 0.0  # when the latest thread lane's function returned (run_on_thread_lane)
         # id(future) -> (wait kind, target lane, future) for futures whose meaning we know:
         # sleep timers and thread lanes. The future is held so its id cannot be reused.
         self.marked: dict[int, tuple[int, int, object]] = {}
@@ -358,8 +365,12 @@ class Session:
 
     # -- thread lanes ----------------------------------------------------------------------------
 
-    def run_on_thread_lane(self, loop, func, args):
-        """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end."""
+    def run_on_thread_lane(self, loop, func, args, executor=None):
+        """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end.
+
+        The function sees what it would in an executor's worker thread: no running event loop,
+        and a current_thread() that is not the main thread, named as the executor names its
+        threads (asyncio_0, asyncio_1, ... for the default one; see _pool_thread)."""
         fut = loop.create_future()
         name = _callable_name(func)
         lid = next(self._ids)
@@ -368,8 +379,12 @@ class Session:
         detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": user_line_of_caller()}
         rec.row(Row.CREATED, lid, rec.detail(detail), self.current, started)
         rec.row(Row.RUN, lid, 0, 0, started)
-        outer = self.current
+        global _lane_thread
+        outer, outer_thread, running_loop = self.current, _lane_thread, _events._get_running_loop()
+        worker = _pool_thread(loop if executor is None else executor, started)
         self.current = -lid  # negative: a thread lane, whose time.sleep is not blocking the loop
+        _lane_thread = worker.thread
+        _events._set_running_loop(None)
         result = exc = None
         try:
             result = func(*args)
@@ -378,9 +393,9 @@ class Session:
         except BaseException as e:  # delivered through the future, as a real executor does
             exc = e
         finally:
-            self.current = outer
-            ended = CLOCK.leave_lane(started)
-            self.last_lane_end = ended
+            _events._set_running_loop(running_loop)
+            self.current, _lane_thread = outer, outer_thread
+            ended = worker.free_at = CLOCK.leave_lane(started)
         if exc is None:
             rec.row(Row.FINISH, lid, Outcome.DONE, rec.detail({"k": "end", "result": _short_repr(result)}), ended)
         else:
@@ -575,6 +590,40 @@ def callback_failed(handle, exc: BaseException) -> None:
     if handle._source_traceback:
         context["source_traceback"] = handle._source_traceback
     loop.call_exception_handler(context)
+
+
+class _PoolThread:
+    """One worker thread of an executor, as far as thread lanes need it."""
+
+    __slots__ = ("thread", "free_at")
+
+    def __init__(self, name: str) -> None:
+        import threading
+
+        self.thread = threading.Thread(name=name)  # never started: only what current_thread() shows
+        self.thread._started.set()  # is_alive() is True, as for a running worker
+        self.free_at = float("inf")
+
+
+def pool_threads_until(owner) -> float:
+    """When the last job run on `owner`'s pool (see _pool_thread) ends; 0.0 if it ran none."""
+    return max((worker.free_at for worker in getattr(owner, "__dict__", {}).get("_tl_pool_threads", ())), default=0.0)
+
+
+def _pool_thread(owner, now: float) -> _PoolThread:
+    """The worker thread of `owner`'s pool (the loop's default executor, or an executor passed to
+    run_in_executor) that takes a job submitted at `now`. Like ThreadPoolExecutor: a thread idle
+    by then is reused, the one idle longest first (queue.get wakes its waiters in order);
+    otherwise a new one, named prefix_N. (The pool's max_workers is not modelled: it depends on
+    the machine's CPU count.)"""
+    pool = getattr(owner, "__dict__", {}).setdefault("_tl_pool_threads", [])
+    idle = [worker for worker in pool if worker.free_at <= now]
+    if idle:
+        return min(idle, key=lambda worker: worker.free_at)
+    prefix = "asyncio" if isinstance(owner, asyncio.AbstractEventLoop) else (getattr(owner, "_thread_name_prefix", "") or "ThreadPoolExecutor")
+    worker = _PoolThread(f"{prefix}_{len(pool)}")
+    pool.append(worker)
+    return worker
 
 
 def _settle(fut, result, exc) -> None:

@@ -79,6 +79,31 @@ class ThreadsAndProcesses(unittest.TestCase):
         self.assertEqual((r.status, r.stdout()), ("done", "['ok', 'ok']\n"))
         self.assertEqual(r.virtual_time, 1)
 
+    def test_a_thread_lane_sees_a_worker_thread_of_the_executor_and_no_running_loop(self):
+        # As in CPython: the default executor's threads are named asyncio_0, asyncio_1, ... (an
+        # idle one is reused), none is the main thread, and none has a running event loop.
+        r = run("""
+            import asyncio, threading, time
+            def work(seconds):
+                try:
+                    asyncio.get_running_loop()
+                    loop = "running loop"
+                except RuntimeError as e:
+                    loop = str(e)
+                me = threading.current_thread()
+                time.sleep(seconds)
+                return f"{me.name} main={me is threading.main_thread()} alive={me.is_alive()} {loop}"
+            async def main():
+                print(await asyncio.gather(asyncio.to_thread(work, 0.1), asyncio.to_thread(work, 0.2)))
+                print(await asyncio.to_thread(work, 0.1))
+                print(threading.current_thread().name)
+            asyncio.run(main())
+            print(threading.current_thread().name)
+        """)
+        self.assertEqual(r.stdout(), "['asyncio_0 main=False alive=True no running event loop', "
+                         "'asyncio_1 main=False alive=True no running event loop']\n"
+                         "asyncio_0 main=False alive=True no running event loop\nMainThread\nMainThread\n")
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
