@@ -68,6 +68,7 @@ def install_browser_limits() -> None:
     cf.ProcessPoolExecutor = ProcessPoolExecutor
     _refuse_waiting_for_the_loop_in_a_thread_lane(cf.Future)
     _lanes_are_worker_threads(threading)
+    _lanes_contend_for_the_programs_locks(threading)
     try:
         import multiprocessing
         import multiprocessing.context as mp_context
@@ -120,3 +121,118 @@ def _lanes_are_worker_threads(threading) -> None:
     current_thread.__doc__ = original.__doc__
     current_thread._taskline = True
     threading.current_thread = current_thread
+
+
+def _lanes_contend_for_the_programs_locks(threading) -> None:
+    """threading.Lock() called by the program makes a lock that thread lanes contend for.
+
+    Thread lanes run one after another, each on its own clock from its submit time, so a real
+    lock is always free when a lane asks for it: two to_thread jobs that each hold a lock for 1 s
+    would both end at 1 s, where CPython's second thread waits and ends at 2 s. The program's
+    locks remember the spans of virtual time lanes held them; a lane that asks inside such a
+    span waits (a lock suspension on its lane) until it ends, or fails at once / after its
+    timeout as acquire(blocking=False) / acquire(timeout=...) would. (A lane cannot be delayed
+    retroactively: if a later-run lane takes the lock before an earlier-run lane's span began,
+    both hold it.) Spans closer than the GIL's switch interval (5 ms) count as one: a thread
+    that lets go of a lock and takes it again that soon keeps it in practice, since the waiting
+    thread cannot run before the GIL switches; this also keeps a lock taken in a tight loop at
+    one span per lane. Locks made by the standard library stay plain.
+    """
+    if getattr(threading.Lock, "_taskline", False):
+        return
+    import sys
+    from bisect import bisect_right
+
+    from .clock import CLOCK
+    from .frames import USER_FILE
+    from . import session as sessions
+    from .session import current_session
+    from .wire import Wait
+
+    plain = threading.Lock
+
+    class LaneLock:
+        __slots__ = ("_lock", "_starts", "_ends", "_since", "__weakref__")
+
+        def __init__(self) -> None:
+            self._lock = plain()
+            # Spans of virtual time thread lanes held it: sorted, disjoint, as two lists for bisect.
+            self._starts: list[float] = []
+            self._ends: list[float] = []
+            self._since = None  # when the lane holding it now took it
+
+        def acquire(self, blocking=True, timeout=-1):
+            if sessions._lane_thread is None:  # not in a thread lane: a plain lock
+                return self._lock.acquire(blocking, timeout)
+            now = CLOCK.now()
+            i = bisect_right(self._starts, now) - 1  # the last span starting at or before now
+            if i >= 0 and now < self._ends[i]:
+                wait = self._ends[i] - now
+                if not blocking:
+                    return False
+                if 0 <= timeout < wait:
+                    current_session().lane_waits(timeout, Wait.LOCK)
+                    return False
+                current_session().lane_waits(wait, Wait.LOCK)
+            got = self._lock.acquire(blocking, timeout)
+            if got:
+                self._since = CLOCK.now()
+            return got
+
+        def release(self) -> None:
+            since = self._since
+            if since is not None:
+                self._since = None
+                if sessions._lane_thread is not None:
+                    self._add_span(since, CLOCK.now())
+            self._lock.release()
+
+        def _add_span(self, start: float, end: float) -> None:
+            if end <= start:
+                return
+            starts, ends, gap = self._starts, self._ends, sys.getswitchinterval()
+            i = bisect_right(starts, start)
+            if i and ends[i - 1] >= start - gap:  # (nearly) touches the span before: one span
+                i -= 1
+                start = starts[i]
+            j = i
+            while j < len(starts) and starts[j] <= end + gap:  # swallow the spans it reaches
+                end = max(end, ends[j])
+                j += 1
+            starts[i:j] = [start]
+            ends[i:j] = [end]
+
+        __enter__ = acquire
+
+        def __exit__(self, *exc_info) -> None:
+            self.release()
+
+        def locked(self) -> bool:
+            return self._lock.locked()
+
+        def _at_fork_reinit(self) -> None:
+            self._lock._at_fork_reinit()
+            self._starts.clear()
+            self._ends.clear()
+            self._since = None
+
+        acquire_lock, release_lock, locked_lock = acquire, release, locked
+
+        def __repr__(self) -> str:
+            return repr(self._lock)
+
+    class LockType(type):
+        def __instancecheck__(cls, obj) -> bool:
+            return isinstance(obj, (plain, LaneLock))
+
+    class Lock(metaclass=LockType):
+        def __new__(cls, *args, **kwargs):
+            if sys._getframe(1).f_code.co_filename == USER_FILE:
+                return LaneLock(*args, **kwargs)
+            return plain(*args, **kwargs)
+
+    Lock.__doc__ = plain.__doc__
+    Lock.__module__ = "_thread"
+    Lock.__name__ = Lock.__qualname__ = LaneLock.__name__ = LaneLock.__qualname__ = "lock"
+    Lock._taskline = True
+    threading.Lock = Lock

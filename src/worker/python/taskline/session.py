@@ -430,6 +430,14 @@ class Session:
         CLOCK.advance(seconds)
         rec.row(Row.BLOCK_END, lane, 0, 0, CLOCK.now())
 
+    def lane_waits(self, seconds: float, kind: int) -> None:
+        """The running thread lane waits `seconds` (e.g. for a threading.Lock that an earlier lane
+        held then): its clock moves on, drawn as a suspension of that kind."""
+        lane, now = -self.current, CLOCK.now()
+        self.rec.row(Row.SUSPEND, lane, kind, user_line_of_caller(), now)
+        CLOCK.advance(seconds)
+        self.rec.row(Row.RUN, lane, 0, 0, CLOCK.now())
+
     def output(self, stream: int, text: str) -> None:
         self.output_bytes += len(text)
         if self.output_bytes > self.max_output:

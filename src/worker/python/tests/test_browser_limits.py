@@ -77,7 +77,35 @@ class ThreadsAndProcesses(unittest.TestCase):
             asyncio.run(main())
         """)
         self.assertEqual((r.status, r.stdout()), ("done", "['ok', 'ok']\n"))
-        self.assertEqual(r.virtual_time, 1)
+        self.assertEqual(r.virtual_time, 2)  # as in CPython: the second thread waits for the lock
+
+    def test_a_threading_lock_held_by_one_thread_lane_delays_the_next(self):
+        r = run("""
+            import asyncio, threading, time
+            lock = threading.Lock()
+            def locked_work(name, before, hold):
+                time.sleep(before)
+                with lock:
+                    got = time.monotonic()
+                    time.sleep(hold)
+                return f"{name} got the lock at {got:.1f}"
+            def try_lock():
+                if lock.acquire(blocking=False):
+                    lock.release()
+                    return "free"
+                return "busy"
+            async def main():
+                print(await asyncio.gather(
+                    asyncio.to_thread(locked_work, "a", 0, 0.5),
+                    asyncio.to_thread(locked_work, "b", 0.2, 0.1),
+                    asyncio.to_thread(locked_work, "c", 0.7, 0.1),
+                    asyncio.to_thread(try_lock),
+                ))
+                print(round(time.monotonic(), 1), try_lock(), lock.locked())
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "['a got the lock at 0.0', 'b got the lock at 0.5', 'c got the lock at 0.7', 'busy']\n"
+                                     "0.8 free False\n")
 
     def test_a_thread_lane_sees_a_worker_thread_of_the_executor_and_no_running_loop(self):
         # As in CPython: the default executor's threads are named asyncio_0, asyncio_1, ... (an
