@@ -196,19 +196,27 @@ class VirtualLoop(asyncio.BaseEventLoop):
             except BaseException as exc:
                 fut.set_exception(exc)
             return fut
+        if executor is None:
+            executor = self._default_executor  # one the program set (set_default_executor), or None
         return session.run_on_thread_lane(self, func, args, executor)
 
     async def shutdown_default_executor(self, *args, **kwargs):
         """Waits, as CPython does, for the default executor's threads: asyncio.run (and Runner)
         call this before closing the loop, so a thread that outlived its awaiter (a to_thread
         under wait_for that timed out) holds the program until it returns. A thread lane ran at
-        once on its own clock; here the loop's clock moves on to the end of the last one."""
-        until = pool_threads_until(self)
+        once on its own clock; here the loop's clock moves on to the end of the last one.
+        BaseEventLoop's version joins an executor the program set from a helper thread, which a
+        browser cannot start; with no real threads behind it, shutting it down here is enough."""
+        executor = self._default_executor
+        until = pool_threads_until(self if executor is None else executor)
         if until > self.time():
             ended = self.create_future()
             self.call_at(until, _resolve, ended)
             await ended
-        await super().shutdown_default_executor(*args, **kwargs)
+        self._executor_shutdown_called = True
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
     def _run_once(self) -> None:
         session = current_session()

@@ -370,7 +370,9 @@ class Session:
 
         The function sees what it would in an executor's worker thread: no running event loop,
         and a current_thread() that is not the main thread, named as the executor names its
-        threads (asyncio_0, asyncio_1, ... for the default one; see _pool_thread)."""
+        threads (asyncio_0, asyncio_1, ... for the default one; see _pool_thread). When every
+        worker of an executor with max_workers is busy, the job waits in its queue: the lane
+        starts when the first of them is free."""
         fut = loop.create_future()
         name = _callable_name(func)
         lid = next(self._ids)
@@ -378,10 +380,13 @@ class Session:
         started = CLOCK.enter_lane()
         detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": user_line_of_caller()}
         rec.row(Row.CREATED, lid, rec.detail(detail), self.current, started)
-        rec.row(Row.RUN, lid, 0, 0, started)
+        worker = _pool_thread(loop if executor is None else executor, started)
+        if started < worker.free_at < float("inf"):  # queued behind busy workers
+            CLOCK.advance(worker.free_at - started)
+        worker.free_at = float("inf")  # busy until the lane ends
+        rec.row(Row.RUN, lid, 0, 0, CLOCK.now())
         global _lane_thread
         outer, outer_thread, running_loop = self.current, _lane_thread, _events._get_running_loop()
-        worker = _pool_thread(loop if executor is None else executor, started)
         self.current = -lid  # negative: a thread lane, whose time.sleep is not blocking the loop
         _lane_thread = worker.thread
         _events._set_running_loop(None)
@@ -622,12 +627,17 @@ def _pool_thread(owner, now: float) -> _PoolThread:
     """The worker thread of `owner`'s pool (the loop's default executor, or an executor passed to
     run_in_executor) that takes a job submitted at `now`. Like ThreadPoolExecutor: a thread idle
     by then is reused, the one idle longest first (queue.get wakes its waiters in order);
-    otherwise a new one, named prefix_N. (The pool's max_workers is not modelled: it depends on
-    the machine's CPU count.)"""
+    otherwise a new one, named prefix_N, up to the executor's max_workers; beyond them the job
+    waits for the worker that is free first (its free_at lies after `now`). The default
+    executor's max_workers is not modelled: it comes from the machine's CPU count (6 on a
+    2-core host, 5 in Pyodide), so no single limit is right."""
     pool = getattr(owner, "__dict__", {}).setdefault("_tl_pool_threads", [])
     idle = [worker for worker in pool if worker.free_at <= now]
     if idle:
         return min(idle, key=lambda worker: worker.free_at)
+    limit = None if isinstance(owner, asyncio.AbstractEventLoop) else getattr(owner, "_max_workers", None)
+    if isinstance(limit, int) and 0 < limit <= len(pool):
+        return min(pool, key=lambda worker: worker.free_at)
     prefix = "asyncio" if isinstance(owner, asyncio.AbstractEventLoop) else (getattr(owner, "_thread_name_prefix", "") or "ThreadPoolExecutor")
     worker = _PoolThread(f"{prefix}_{len(pool)}")
     pool.append(worker)

@@ -132,6 +132,41 @@ class ThreadsAndProcesses(unittest.TestCase):
                          "'asyncio_1 main=False alive=True no running event loop']\n"
                          "asyncio_0 main=False alive=True no running event loop\nMainThread\nMainThread\n")
 
+    def test_an_executor_with_max_workers_queues_the_jobs_beyond_them(self):
+        r = run("""
+            import asyncio, concurrent.futures, threading, time
+            def job(n):
+                started = time.monotonic()
+                time.sleep(0.1 * (n + 1))
+                return f"job {n} ran on {threading.current_thread().name} from {started:.1f}"
+            async def main():
+                loop = asyncio.get_running_loop()
+                with concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="pool") as pool:
+                    for line in await asyncio.gather(*(loop.run_in_executor(pool, job, n) for n in range(5))):
+                        print(line)
+                print("all done at", round(time.monotonic(), 1))
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "job 0 ran on pool_0 from 0.0\njob 1 ran on pool_1 from 0.0\njob 2 ran on pool_0 from 0.1\n"
+                                     "job 3 ran on pool_1 from 0.2\njob 4 ran on pool_0 from 0.4\nall done at 0.9\n")
+
+    def test_a_default_executor_the_program_sets_is_used_and_shut_down_quietly(self):
+        # BaseEventLoop.shutdown_default_executor joins the executor from a helper thread, which
+        # cannot start here: asyncio.run used to end with UnsupportedInBrowser.
+        r = run("""
+            import asyncio, concurrent.futures, threading, time
+            def job(n):
+                time.sleep(0.1)
+                return f"{n} on {threading.current_thread().name}"
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="only"))
+                print(await asyncio.gather(*(asyncio.to_thread(job, n) for n in range(3))))
+            asyncio.run(main())
+            print("end", round(time.monotonic(), 1))
+        """)
+        self.assertEqual((r.status, r.stdout()), ("done", "['0 on only_0', '1 on only_0', '2 on only_0']\nend 0.3\n"))
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
