@@ -10,6 +10,7 @@ own housekeeping tasks) or "no task" (code outside any task).
 """
 
 import asyncio
+import contextvars as _contextvars
 import itertools
 import re
 import sys
@@ -383,6 +384,9 @@ class Session:
         worker = _pool_thread(loop if executor is None else executor, started)
         if started < worker.free_at < float("inf"):  # queued behind busy workers
             CLOCK.advance(worker.free_at - started)
+        # The worker thread's own context, as in CPython (run_in_executor copies nothing; to_thread
+        # wraps the function in a copy of the caller's); a fresh one if the worker is already in it.
+        context = worker.context if worker.free_at != float("inf") else _contextvars.Context()
         worker.free_at = float("inf")  # busy until the lane ends
         rec.row(Row.RUN, lid, 0, 0, CLOCK.now())
         global _lane_thread
@@ -392,7 +396,7 @@ class Session:
         _events._set_running_loop(None)
         result = exc = None
         try:
-            result = func(*args)
+            result = context.run(func, *args)
         except StopRun:
             raise
         except BaseException as e:  # delivered through the future, as a real executor does
@@ -608,14 +612,15 @@ def callback_failed(handle, exc: BaseException) -> None:
 class _PoolThread:
     """One worker thread of an executor, as far as thread lanes need it."""
 
-    __slots__ = ("thread", "free_at")
+    __slots__ = ("thread", "free_at", "context")
 
     def __init__(self, name: str) -> None:
         import threading
 
         self.thread = threading.Thread(name=name)  # never started: only what current_thread() shows
         self.thread._started.set()  # is_alive() is True, as for a running worker
-        self.free_at = float("inf")
+        self.free_at = 0.0  # when its current job ends; inf while a lane runs on it
+        self.context = _contextvars.Context()  # a new thread starts in an empty context
 
 
 def pool_threads_until(owner) -> float:

@@ -167,6 +167,29 @@ class ThreadsAndProcesses(unittest.TestCase):
         """)
         self.assertEqual((r.status, r.stdout()), ("done", "['0 on only_0', '1 on only_0', '2 on only_0']\nend 0.3\n"))
 
+    def test_a_worker_thread_has_its_own_context_unless_to_thread_copies_the_callers(self):
+        r = run("""
+            import asyncio, contextvars
+            var = contextvars.ContextVar("var", default="default")
+            def read():
+                return var.get()
+            def write(value):
+                before = var.get()
+                var.set(value)
+                return before
+            async def main():
+                loop = asyncio.get_running_loop()
+                var.set("task value")
+                print("to_thread sees", await asyncio.to_thread(read))
+                print("run_in_executor sees", await loop.run_in_executor(None, read))
+                print("writer saw", await loop.run_in_executor(None, write, "set in a thread"))
+                print("task still sees", var.get())
+                print("same worker later sees", await loop.run_in_executor(None, read))
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "to_thread sees task value\nrun_in_executor sees default\nwriter saw default\n"
+                                     "task still sees task value\nsame worker later sees set in a thread\n")
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
