@@ -8,7 +8,7 @@ real Python and what to use here. (Threads inside asyncio do work: `asyncio.to_t
 `loop.run_in_executor` run the function on a thread lane with its own clock.)
 """
 
-__all__ = ["install_browser_limits", "NO_THREADS", "NO_THREAD_POOL", "NO_PROCESSES", "NO_WAITING_FOR_THE_LOOP"]
+__all__ = ["install_browser_limits", "NO_THREADS", "NO_THREAD_POOL", "NO_PROCESSES", "NO_WAITING_FOR_THE_LOOP", "NO_WAITING_FOR_OTHERS"]
 
 NO_THREADS = (
     "threading.Thread cannot start here: in real Python it runs the function on an OS thread (one thread at a "
@@ -32,6 +32,13 @@ NO_WAITING_FOR_THE_LOOP = (
     "while the loop goes on running. Taskline runs a thread's function in one go while the loop waits, so that "
     "result could never arrive. Hand values to the loop with `loop.call_soon_threadsafe(...)`, or await the "
     "coroutine in a task."
+)
+NO_WAITING_FOR_OTHERS = (
+    "A thread lane cannot wait for another thread or a coroutine here: in real Python this thread would block "
+    "(on a queue.Queue, threading.Event, Condition or Lock) until someone else puts, sets or releases it, while "
+    "everything else goes on running. Taskline runs a thread's function in one go while everything else waits, "
+    "so nothing could ever wake it. Pass the thread its data as arguments and return its results, or use an "
+    "asyncio.Queue / asyncio.Event between tasks."
 )
 
 # multiprocessing's context methods that need the missing _multiprocessing module or a process.
@@ -69,6 +76,7 @@ def install_browser_limits() -> None:
     _refuse_waiting_for_the_loop_in_a_thread_lane(cf.Future)
     _lanes_are_worker_threads(threading)
     _lanes_contend_for_the_programs_locks(threading)
+    _refuse_waiting_for_others_in_a_thread_lane(threading)
     try:
         import multiprocessing
         import multiprocessing.context as mp_context
@@ -146,6 +154,7 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
     from .clock import CLOCK
     from .frames import USER_FILE
     from . import session as sessions
+    from .loop import UnsupportedInBrowser
     from .session import current_session
     from .wire import Wait
 
@@ -174,6 +183,8 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
                     current_session().lane_waits(timeout, Wait.LOCK)
                     return False
                 current_session().lane_waits(wait, Wait.LOCK)
+            if blocking and timeout < 0 and self._lock.locked():  # held outside the lanes: never released
+                raise UnsupportedInBrowser(NO_WAITING_FOR_OTHERS)
             got = self._lock.acquire(blocking, timeout)
             if got:
                 self._since = CLOCK.now()
@@ -236,3 +247,24 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
     Lock.__name__ = Lock.__qualname__ = LaneLock.__name__ = LaneLock.__qualname__ = "lock"
     Lock._taskline = True
     threading.Lock = Lock
+
+
+def _refuse_waiting_for_others_in_a_thread_lane(threading) -> None:
+    """threading.Condition.wait() with no timeout, inside a thread lane, waits for a notify that
+    nobody can send (the lane runs in one go; Pyodide has no other threads), so the worker would
+    hang: queue.Queue.get/put, threading.Event/Semaphore/Barrier waits all come here."""
+    if getattr(threading.Condition.wait, "_taskline", False):
+        return
+    from .loop import UnsupportedInBrowser
+    from .session import lane_thread
+
+    original = threading.Condition.wait
+
+    def wait(self, timeout=None):
+        if timeout is None and lane_thread() is not None:
+            raise UnsupportedInBrowser(NO_WAITING_FOR_OTHERS)
+        return original(self, timeout)
+
+    wait.__doc__ = original.__doc__
+    wait._taskline = True
+    threading.Condition.wait = wait

@@ -190,6 +190,36 @@ class ThreadsAndProcesses(unittest.TestCase):
         self.assertEqual(r.stdout(), "to_thread sees task value\nrun_in_executor sees default\nwriter saw default\n"
                                      "task still sees task value\nsame worker later sees set in a thread\n")
 
+    def test_a_thread_lane_blocking_on_a_queue_ends_with_an_explanation_not_a_hang(self):
+        # A consumer thread on a queue.Queue that a coroutine fills: CPython interleaves them;
+        # a thread lane runs in one go, so its first get() could never return.
+        for source, line in (("""
+            import asyncio, queue
+            def consumer(q):
+                got = []
+                while (item := q.get()) is not None:
+                    got.append(item)
+                return got
+            async def main():
+                q = queue.Queue()
+                fut = asyncio.create_task(asyncio.to_thread(consumer, q))
+                await asyncio.sleep(0.1)
+                q.put(None)
+                print(await fut)
+            asyncio.run(main())
+        """, 5), ("""
+            import asyncio, threading
+            lock = threading.Lock()
+            async def main():
+                with lock:
+                    await asyncio.to_thread(lock.acquire)
+            asyncio.run(main())
+        """, 6)):
+            r = run(source)
+            error = r.end.get("error", {})
+            self.assertEqual((r.status, error.get("excType"), error.get("line")), ("error", "UnsupportedInBrowser", line))
+            self.assertIn("in real Python", error["message"])
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
