@@ -238,6 +238,34 @@ class ProgramStyles(unittest.TestCase):
 
 
 class Endings(unittest.TestCase):
+    def test_atexit_handlers_and_the_globals_finalizers_run_when_the_program_ends(self):
+        # As when CPython's interpreter exits: atexit handlers (last registered first, also after
+        # an uncaught exception), then __main__'s globals are cleared, running their __del__.
+        for ending, status in (("", "done"), ("raise KeyError('k')", "error")):
+            r = run(f"""
+                import asyncio, atexit
+                class Resource:
+                    def __init__(self, name):
+                        self.name = name
+                    def __del__(self):
+                        print("released", self.name)
+                atexit.register(print, "atexit: first registered")
+                atexit.register(lambda: print("atexit: last registered"))
+                atexit.register(print, "atexit: unregistered")
+                atexit.unregister(print)
+                atexit.register(print, "atexit: registered again")
+                kept = Resource("global")
+                async def main():
+                    temp = Resource("temp")
+                    await asyncio.sleep(0.1)
+                asyncio.run(main())
+                print("end of program")
+                {ending}
+            """)
+            self.assertEqual(r.status, status)
+            self.assertEqual(r.stdout(), "released temp\nend of program\natexit: registered again\n"
+                                         "atexit: last registered\nreleased global\n", ending)
+
     def test_a_program_that_replaces_builtins_still_ends_with_its_output(self):
         r = run("""
             import builtins
