@@ -250,21 +250,41 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
 
 
 def _refuse_waiting_for_others_in_a_thread_lane(threading) -> None:
-    """threading.Condition.wait() with no timeout, inside a thread lane, waits for a notify that
-    nobody can send (the lane runs in one go; Pyodide has no other threads), so the worker would
-    hang: queue.Queue.get/put, threading.Event/Semaphore/Barrier waits all come here."""
+    """threading.Condition.wait() inside a thread lane waits for a notify that nobody can send:
+    the lane runs in one go, and Pyodide has no other threads (queue.Queue.get/put and
+    threading.Event/Semaphore/Barrier waits all come here). With no timeout the worker would
+    hang, so it ends with an explanation; with one, the wait times out after that long on the
+    lane's clock (a real wait would leave the virtual clock standing, and queue.Queue.get, whose
+    deadline reads the virtual clock, would then wait forever). threading's own deadline clock
+    (threading._time, used by Condition.wait_for and the other timed waits) reads the lane's
+    clock inside a lane for the same reason."""
     if getattr(threading.Condition.wait, "_taskline", False):
         return
+    from .clock import CLOCK
     from .loop import UnsupportedInBrowser
-    from .session import lane_thread
+    from .session import current_session, lane_thread
+    from .wire import Wait
 
     original = threading.Condition.wait
 
     def wait(self, timeout=None):
-        if timeout is None and lane_thread() is not None:
+        if lane_thread() is None:
+            return original(self, timeout)
+        if timeout is None:
             raise UnsupportedInBrowser(NO_WAITING_FOR_OTHERS)
-        return original(self, timeout)
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        if timeout > 0:
+            current_session().lane_waits(timeout, Wait.CONDITION)
+        return False
 
     wait.__doc__ = original.__doc__
     wait._taskline = True
     threading.Condition.wait = wait
+
+    real_time = threading._time
+
+    def deadline_clock() -> float:
+        return CLOCK.now() if lane_thread() is not None else real_time()
+
+    threading._time = deadline_clock

@@ -220,6 +220,36 @@ class ThreadsAndProcesses(unittest.TestCase):
             self.assertEqual((r.status, error.get("excType"), error.get("line")), ("error", "UnsupportedInBrowser", line))
             self.assertIn("in real Python", error["message"])
 
+    def test_a_thread_lanes_waits_with_a_timeout_take_that_long_on_its_clock(self):
+        # Nobody can wake a lane (it runs in one go), so a wait with a timeout times out: after
+        # that long on the lane's clock, not after real seconds with the virtual clock standing.
+        r = run("""
+            import asyncio, queue, threading, time
+            def worker():
+                log = []
+                stop = threading.Event()
+                t0 = time.monotonic()
+                rounds = 0
+                while not stop.wait(0.1):
+                    rounds += 1
+                    if rounds == 3:
+                        break
+                log.append(f"event waits {rounds} at {time.monotonic() - t0:.1f}")
+                try:
+                    queue.Queue().get(timeout=0.2)
+                except queue.Empty:
+                    log.append(f"queue empty at {time.monotonic() - t0:.1f}")
+                cond = threading.Condition()
+                with cond:
+                    log.append(f"wait_for {cond.wait_for(lambda: False, timeout=0.15)} at {time.monotonic() - t0:.2f}")
+                return log
+            async def main():
+                t0 = time.monotonic()
+                print(await asyncio.to_thread(worker), round(time.monotonic() - t0, 2))
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "['event waits 3 at 0.3', 'queue empty at 0.5', 'wait_for False at 0.65'] 0.65\n")
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
