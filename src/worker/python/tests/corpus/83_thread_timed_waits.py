@@ -21,7 +21,7 @@ def worker():
         log.append(f"queue empty at {time.monotonic() - t0:.1f}")
     cond = threading.Condition()
     with cond:
-        log.append(f"wait_for {cond.wait_for(lambda: False, timeout=0.12)} at {time.monotonic() - t0:.2f}")
+        log.append(f"wait_for {cond.wait_for(lambda: False, timeout=0.12)} at {time.monotonic() - t0:.1f}")
     return log
 
 
