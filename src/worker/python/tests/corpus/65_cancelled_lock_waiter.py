@@ -14,9 +14,9 @@ async def use(name, prim, hold, loop, start):
 
 async def main():
     loop = asyncio.get_running_loop()
-    start = loop.time()
     for prim in (asyncio.Lock(), asyncio.Semaphore(1)):
         print("--", type(prim).__name__)
+        start = loop.time()
         t1 = asyncio.create_task(use("first", prim, 0.2, loop, start))
         t2 = asyncio.create_task(use("second", prim, 0.1, loop, start))
         t3 = asyncio.create_task(use("third", prim, 0.1, loop, start))
@@ -24,7 +24,6 @@ async def main():
         t2.cancel()
         await asyncio.gather(t1, t2, t3, return_exceptions=True)
         print("locked at the end:", prim.locked())
-        start += 0.3
 
 
 asyncio.run(main())
