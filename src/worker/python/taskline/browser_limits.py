@@ -116,7 +116,8 @@ def _refuse_waiting_for_the_loop_in_a_thread_lane(future_type) -> None:
 
 def _lanes_are_worker_threads(threading) -> None:
     """threading.current_thread() inside a thread lane is the lane's executor worker (asyncio_0,
-    ...), not the main thread the lane really runs on (session.run_on_thread_lane)."""
+    ...), not the main thread the lane really runs on (session.run_on_thread_lane), and
+    threading.local data belongs to that worker."""
     if getattr(threading.current_thread, "_taskline", False):
         return
     from .session import lane_thread
@@ -129,6 +130,14 @@ def _lanes_are_worker_threads(threading) -> None:
     current_thread.__doc__ = original.__doc__
     current_thread._taskline = True
     threading.current_thread = current_thread
+
+    # threading.local keeps one set of attributes per thread; the C version keys them on the OS
+    # thread, which every lane shares with the main thread. The pure-Python version keys them on
+    # current_thread(), so each lane's worker thread gets its own, as in CPython.
+    import _threading_local
+
+    _threading_local.current_thread = current_thread
+    threading.local = _threading_local.local
 
 
 def _lanes_contend_for_the_programs_locks(threading) -> None:

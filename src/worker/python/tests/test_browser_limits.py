@@ -250,6 +250,30 @@ class ThreadsAndProcesses(unittest.TestCase):
         """)
         self.assertEqual(r.stdout(), "['event waits 3 at 0.3', 'queue empty at 0.5', 'wait_for False at 0.65'] 0.65\n")
 
+    def test_thread_local_data_belongs_to_each_worker_thread(self):
+        r = run("""
+            import asyncio, threading, time
+            local = threading.local()
+            class Counter(threading.local):
+                def __init__(self):
+                    self.count = 0
+            counter = Counter()
+            def job(seconds):
+                seen = getattr(local, "name", None)
+                local.name = threading.current_thread().name
+                counter.count += 1
+                time.sleep(seconds)
+                return f"{local.name} saw {seen}, count {counter.count}"
+            async def main():
+                local.name = "main"
+                print(await asyncio.gather(asyncio.to_thread(job, 0.1), asyncio.to_thread(job, 0.2)))
+                print(await asyncio.to_thread(job, 0.1))
+                print("main still has", local.name, counter.count)
+            asyncio.run(main())
+        """)
+        self.assertEqual(r.stdout(), "['asyncio_0 saw None, count 1', 'asyncio_1 saw None, count 1']\n"
+                                     "asyncio_0 saw asyncio_0, count 2\nmain still has main 0\n")
+
     def test_a_thread_lane_waiting_for_the_loop_ends_with_an_explanation_not_a_hang(self):
         # run_coroutine_threadsafe(...).result() in a thread: the lane runs in one go while the
         # loop waits, so the result can never arrive; blocking on it would hang the worker.
