@@ -19,7 +19,7 @@ import itertools
 
 from . import session as _sessions
 from .clock import CLOCK
-from .session import FLUSH_CHECK_HANDLES, SLOW_STEP_S, StopRun, TracedTask, callback_failed, current_session
+from .session import FLUSH_CHECK_HANDLES, SLOW_STEP_S, StopRun, TracedTask, callback_failed, current_session, pool_threads_until
 from .waitfor import deadlock_report
 from .wire import Row, Waker
 
@@ -142,6 +142,15 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 session.scheduled(callback, args)
         return handle
 
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        # From a thread lane (session.current < 0), which ran ahead on its own clock: the callback
+        # is due when the thread handed it over (e.g. after its time.sleep), so it waits for the
+        # loop's clock to get there, as a real loop only sees it then.
+        session = _sessions._session
+        if session is not None and session.current < 0 and not self._closed:
+            return self.call_at(CLOCK.now(), callback, *args, context=context)
+        return super().call_soon_threadsafe(callback, *args, context=context)
+
     def call_later(self, delay, callback, *args, context=None):
         # BaseEventLoop.call_later, remembering `delay` for call_at: a sleep's suspend row records
         # the length it asked for, which on the realistic clock `when - now` would miss by the
@@ -187,7 +196,27 @@ class VirtualLoop(asyncio.BaseEventLoop):
             except BaseException as exc:
                 fut.set_exception(exc)
             return fut
-        return session.run_on_thread_lane(self, func, args)
+        if executor is None:
+            executor = self._default_executor  # one the program set (set_default_executor), or None
+        return session.run_on_thread_lane(self, func, args, executor)
+
+    async def shutdown_default_executor(self, *args, **kwargs):
+        """Waits, as CPython does, for the default executor's threads: asyncio.run (and Runner)
+        call this before closing the loop, so a thread that outlived its awaiter (a to_thread
+        under wait_for that timed out) holds the program until it returns. A thread lane ran at
+        once on its own clock; here the loop's clock moves on to the end of the last one.
+        BaseEventLoop's version joins an executor the program set from a helper thread, which a
+        browser cannot start; with no real threads behind it, shutting it down here is enough."""
+        executor = self._default_executor
+        until = pool_threads_until(self if executor is None else executor)
+        if until > self.time():
+            ended = self.create_future()
+            self.call_at(until, _resolve, ended)
+            await ended
+        self._executor_shutdown_called = True
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
     def _run_once(self) -> None:
         session = current_session()
@@ -256,6 +285,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
         millisecond fire together, in the order they were scheduled. On the realistic clock the
         deadlines carry microseconds of measured computation, which would otherwise decide their
         order by noise (e.g. `sleep(0.7); sleep(0.1)` against `sleep(0.8)`).
+
+        Deadlines further apart keep deadline order, as the real loop's heap does: timers left
+        overdue by a blocking step (or scheduled with a negative delay) fire earliest first, not
+        in the order they were scheduled. So `due` (popped in deadline order) is cut into runs
+        whose deadlines lie within the window of the run's first one, and only each run is put
+        into scheduling order.
         """
         limit = _deadline_key(CLOCK.now()) + _WAKE_UP_WINDOW_S
         due = []
@@ -264,7 +299,15 @@ class VirtualLoop(asyncio.BaseEventLoop):
         if not due:
             return
         if len(due) > 1:
-            due.sort(key=lambda entry: entry[1])
+            if due[-1][0] - due[0][0] <= _WAKE_UP_WINDOW_S:
+                due.sort(key=lambda entry: entry[1])
+            else:
+                ordered, first = [], 0
+                for i in range(1, len(due) + 1):
+                    if i == len(due) or due[i][0] - due[first][0] > _WAKE_UP_WINDOW_S:
+                        ordered += sorted(due[first:i], key=lambda entry: entry[1])
+                        first = i
+                due = ordered
         CLOCK.jump_to(max(entry[0] for entry in due))  # never fire a timer before its deadline
         for entry in due:
             handle = entry[2]
@@ -328,6 +371,11 @@ def _deadlock_message(loop) -> str:
     if session is None:
         return deadlock_report(loop, lambda *args, **kwargs: None, set())
     return deadlock_report(loop, session.warn, session.cycles_warned)
+
+
+def _resolve(fut) -> None:
+    if not fut.done():
+        fut.set_result(None)
 
 
 def _run_hidden_step(loop, step, context) -> None:

@@ -125,8 +125,11 @@ def run_program(source: str, options: dict, flush) -> dict:
         policy.set_event_loop(None)
         sys.stdout, sys.stderr = STDOUT, STDERR
         builtins_before = dict(_builtins.__dict__)
+        main = {}
         try:
-            end = _execute(source, options.get("requests") or [])
+            with _exit_funcs_of_this_run() as exit_funcs:
+                end = _execute(source, options.get("requests") or [], main)
+                end = _interpreter_exit(end, exit_funcs, main.pop("namespace", None))
         finally:
             # A program may replace builtins (`builtins.len = ...`); Taskline's own bookkeeping
             # after it (warnings, the last flush) runs on the real ones.
@@ -181,7 +184,67 @@ def warm_up() -> list[dict]:
     return [run_program(_WARM_UP, {"clock": clock, "budget": {}}, lambda rows, details: None) for clock in ("realistic", "ideal")]
 
 
-def _execute(source: str, requests: list) -> dict:
+class _exit_funcs_of_this_run:
+    """atexit.register/unregister called by the program record into a list of this run's own
+    (the interpreter outlives the run); libraries' registrations go to the real atexit."""
+
+    def __enter__(self) -> list:
+        import atexit
+
+        funcs: list = []
+        self.saved = atexit.register, atexit.unregister
+        real_register, real_unregister = self.saved
+
+        def register(func, *args, **kwargs):
+            if sys._getframe(1).f_code.co_filename != USER_FILE:
+                return real_register(func, *args, **kwargs)
+            if not callable(func):
+                raise TypeError("the first argument must be callable")
+            funcs.append((func, args, kwargs))
+            return func
+
+        def unregister(func):
+            funcs[:] = [entry for entry in funcs if entry[0] != func]
+            real_unregister(func)
+
+        register.__doc__, unregister.__doc__ = real_register.__doc__, real_unregister.__doc__
+        atexit.register, atexit.unregister = register, unregister
+        return funcs
+
+    def __exit__(self, *exc_info) -> None:
+        import atexit
+
+        atexit.register, atexit.unregister = self.saved
+
+
+def _interpreter_exit(end: dict, exit_funcs: list, namespace: dict | None) -> dict:
+    """What CPython does after the program when its interpreter exits: the atexit handlers, last
+    registered first (one that raises is reported and skipped), then __main__'s globals are
+    cleared (names starting with an underscore first, as _PyModule_ClearDict does), which runs
+    the finalizers (__del__) of the objects only they kept alive. Not after a stop: that
+    program would still be running (or stuck) in CPython."""
+    if end["status"] == "stopped":
+        return end
+    try:
+        while exit_funcs:
+            func, args, kwargs = exit_funcs.pop()
+            try:
+                func(*args, **kwargs)
+            except StopRun:
+                raise
+            except BaseException as exc:
+                sys.stderr.write(f"Exception ignored in atexit callback {func!r}:\n{user_traceback(exc)}")
+        if namespace is not None:
+            for underscored in (True, False):
+                for name in list(namespace):
+                    if name != "__builtins__" and name.startswith("_") == underscored:
+                        namespace[name] = None
+    except StopRun as stop:
+        return {"status": "stopped", "reason": stop.reason, "message": stop.message}
+    return end
+
+
+def _execute(source: str, requests: list, main: dict) -> dict:
     register_source(source)
     forget_apps()
     try:
@@ -190,7 +253,7 @@ def _execute(source: str, requests: list) -> dict:
         return {"status": "error", "error": _syntax_error(exc)}
     except ValueError as exc:  # e.g. "source code string cannot contain null bytes"
         return {"status": "error", "error": {"kind": "syntax", "excType": "SyntaxError", "message": str(exc), "line": 1, "column": 1, "traceback": f"SyntaxError: {exc}\n"}}
-    namespace = {"__name__": "__main__", "__file__": USER_FILE, "__builtins__": __builtins__}
+    namespace = main["namespace"] = {"__name__": "__main__", "__file__": USER_FILE, "__builtins__": __builtins__}
     _watch_generators(current_session(), code)  # generator lanes (generators.py)
     main_module = sys.modules.get("__main__")
     try:

@@ -10,11 +10,12 @@ own housekeeping tasks) or "no task" (code outside any task).
 """
 
 import asyncio
+import contextvars as _contextvars
 import itertools
 import re
 import sys
 import warnings
-from asyncio import futures as _futures
+from asyncio import events as _events, futures as _futures
 
 from .clock import CLOCK, REAL_PERF_COUNTER
 from .frames import USER_FILE, register_source, suspension_point, user_line_of_caller, user_traceback
@@ -71,10 +72,18 @@ class StopRun(BaseException):
 
 
 _session = None
+# The stand-in threading.Thread of the thread lane running now, None outside lanes: what
+# threading.current_thread() returns there (browser_limits.py). A module global, not a Session
+# attribute: the session stays within CPython's compact instance layout (test_flush.py).
+_lane_thread = None
 
 
 def current_session():
     return _session
+
+
+def lane_thread():
+    return _lane_thread
 
 
 class TracedTask(asyncio.Task):
@@ -113,6 +122,7 @@ TracedTask.__name__ = TracedTask.__qualname__ = "Task"
 _HIDDEN_CORO_NAMES = frozenset({
     "BaseEventLoop.shutdown_asyncgens",
     "BaseEventLoop.shutdown_default_executor",
+    "VirtualLoop.shutdown_default_executor",  # loop.py: waits for the default executor's thread lanes
 })
 
 
@@ -356,8 +366,14 @@ class Session:
 
     # -- thread lanes ----------------------------------------------------------------------------
 
-    def run_on_thread_lane(self, loop, func, args):
-        """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end."""
+    def run_on_thread_lane(self, loop, func, args, executor=None):
+        """Runs func(*args) now on its own lane and clock; returns a future done at the lane's end.
+
+        The function sees what it would in an executor's worker thread: no running event loop,
+        and a current_thread() that is not the main thread, named as the executor names its
+        threads (asyncio_0, asyncio_1, ... for the default one; see _pool_thread). When every
+        worker of an executor with max_workers is busy, the job waits in its queue: the lane
+        starts when the first of them is free."""
         fut = loop.create_future()
         name = _callable_name(func)
         lid = next(self._ids)
@@ -365,19 +381,30 @@ class Session:
         started = CLOCK.enter_lane()
         detail = {"k": "lane", "lane": "thread", "name": f"Thread-{next(self._threads)} ({name})", "coro": name, "line": user_line_of_caller()}
         rec.row(Row.CREATED, lid, rec.detail(detail), self.current, started)
-        rec.row(Row.RUN, lid, 0, 0, started)
-        outer = self.current
+        worker = _pool_thread(loop if executor is None else executor, started)
+        if started < worker.free_at < float("inf"):  # queued behind busy workers
+            CLOCK.advance(worker.free_at - started)
+        # The worker thread's own context, as in CPython (run_in_executor copies nothing; to_thread
+        # wraps the function in a copy of the caller's); a fresh one if the worker is already in it.
+        context = worker.context if worker.free_at != float("inf") else _contextvars.Context()
+        worker.free_at = float("inf")  # busy until the lane ends
+        rec.row(Row.RUN, lid, 0, 0, CLOCK.now())
+        global _lane_thread
+        outer, outer_thread, running_loop = self.current, _lane_thread, _events._get_running_loop()
         self.current = -lid  # negative: a thread lane, whose time.sleep is not blocking the loop
+        _lane_thread = worker.thread
+        _events._set_running_loop(None)
         result = exc = None
         try:
-            result = func(*args)
+            result = context.run(func, *args)
         except StopRun:
             raise
         except BaseException as e:  # delivered through the future, as a real executor does
             exc = e
         finally:
-            self.current = outer
-            ended = CLOCK.leave_lane(started)
+            _events._set_running_loop(running_loop)
+            self.current, _lane_thread = outer, outer_thread
+            ended = worker.free_at = CLOCK.leave_lane(started)
         if exc is None:
             rec.row(Row.FINISH, lid, Outcome.DONE, rec.detail({"k": "end", "result": _short_repr(result)}), ended)
         else:
@@ -411,6 +438,14 @@ class Session:
             self.warn("blocking-call", lane, f"time.sleep({seconds:g}) blocks the event loop: no other task runs meanwhile. Use `await asyncio.sleep({seconds:g})` in a coroutine.", line)
         CLOCK.advance(seconds)
         rec.row(Row.BLOCK_END, lane, 0, 0, CLOCK.now())
+
+    def lane_waits(self, seconds: float, kind: int) -> None:
+        """The running thread lane waits `seconds` (e.g. for a threading.Lock that an earlier lane
+        held then): its clock moves on, drawn as a suspension of that kind."""
+        lane, now = -self.current, CLOCK.now()
+        self.rec.row(Row.SUSPEND, lane, kind, user_line_of_caller(), now)
+        CLOCK.advance(seconds)
+        self.rec.row(Row.RUN, lane, 0, 0, CLOCK.now())
 
     def output(self, stream: int, text: str) -> None:
         self.output_bytes += len(text)
@@ -572,6 +607,46 @@ def callback_failed(handle, exc: BaseException) -> None:
     if handle._source_traceback:
         context["source_traceback"] = handle._source_traceback
     loop.call_exception_handler(context)
+
+
+class _PoolThread:
+    """One worker thread of an executor, as far as thread lanes need it."""
+
+    __slots__ = ("thread", "free_at", "context")
+
+    def __init__(self, name: str) -> None:
+        import threading
+
+        self.thread = threading.Thread(name=name)  # never started: only what current_thread() shows
+        self.thread._started.set()  # is_alive() is True, as for a running worker
+        self.free_at = 0.0  # when its current job ends; inf while a lane runs on it
+        self.context = _contextvars.Context()  # a new thread starts in an empty context
+
+
+def pool_threads_until(owner) -> float:
+    """When the last job run on `owner`'s pool (see _pool_thread) ends; 0.0 if it ran none."""
+    return max((worker.free_at for worker in getattr(owner, "__dict__", {}).get("_tl_pool_threads", ())), default=0.0)
+
+
+def _pool_thread(owner, now: float) -> _PoolThread:
+    """The worker thread of `owner`'s pool (the loop's default executor, or an executor passed to
+    run_in_executor) that takes a job submitted at `now`. Like ThreadPoolExecutor: a thread idle
+    by then is reused, the one idle longest first (queue.get wakes its waiters in order);
+    otherwise a new one, named prefix_N, up to the executor's max_workers; beyond them the job
+    waits for the worker that is free first (its free_at lies after `now`). The default
+    executor's max_workers is not modelled: it comes from the machine's CPU count (6 on a
+    2-core host, 5 in Pyodide), so no single limit is right."""
+    pool = getattr(owner, "__dict__", {}).setdefault("_tl_pool_threads", [])
+    idle = [worker for worker in pool if worker.free_at <= now]
+    if idle:
+        return min(idle, key=lambda worker: worker.free_at)
+    limit = None if isinstance(owner, asyncio.AbstractEventLoop) else getattr(owner, "_max_workers", None)
+    if isinstance(limit, int) and 0 < limit <= len(pool):
+        return min(pool, key=lambda worker: worker.free_at)
+    prefix = "asyncio" if isinstance(owner, asyncio.AbstractEventLoop) else (getattr(owner, "_thread_name_prefix", "") or "ThreadPoolExecutor")
+    worker = _PoolThread(f"{prefix}_{len(pool)}")
+    pool.append(worker)
+    return worker
 
 
 def _settle(fut, result, exc) -> None:

@@ -16,16 +16,23 @@ with open(os.path.join(CORPUS, "expected.json"), encoding="utf-8") as f:
     EXPECTED = json.load(f)
 
 
+def _last_stderr_line(r) -> str:
+    lines = [line for line in r.stdout(2).splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
 def _exit_and_error(r) -> tuple[int, str]:
     """What CPython's process would have ended with: exit status and stderr's last line."""
-    if r.status == "done":
-        return 0, ""
+    if r.status == "done":  # stderr may still have lines, e.g. "Task exception was never retrieved"
+        return 0, _last_stderr_line(r)
     if r.status != "error":
         return -1, f"{r.status}: {r.end.get('reason')} {r.end.get('message')}"
     error = r.end["error"]
     if error["excType"] == "SystemExit":
         code = error["message"]
-        return (int(code) if code.lstrip("-").isdigit() else 1), ("" if code.lstrip("-").isdigit() else code)
+        if code.lstrip("-").isdigit():  # silent, but a task that raised it is reported as never retrieved
+            return int(code), _last_stderr_line(r)
+        return 1, code
     return 1, error["traceback"].rstrip("\n").splitlines()[-1]
 
 

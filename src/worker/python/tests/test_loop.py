@@ -80,6 +80,25 @@ class VirtualTime(unittest.TestCase):
         """)
         self.assertEqual(r.stdout(), "b\na\n")
 
+    def test_overdue_timers_fire_in_deadline_order_on_either_clock(self):
+        # A blocking step (or a negative delay) leaves timers overdue; a real loop then runs them
+        # in deadline order, whatever order they were scheduled in. Only deadlines within the
+        # wake-up millisecond of each other fall back to scheduling order.
+        for clock in ("ideal", "realistic"):
+            r = run("""
+                import asyncio, time
+                async def main():
+                    loop = asyncio.get_running_loop()
+                    loop.call_later(0.2, print, "A")
+                    loop.call_later(0.1, print, "B")
+                    loop.call_later(0, print, "C")
+                    loop.call_later(-1, print, "D")
+                    time.sleep(0.3)
+                    await asyncio.sleep(0.1)
+                asyncio.run(main())
+            """, clock=clock)
+            self.assertEqual(r.stdout(), "D\nC\nB\nA\n", clock)
+
     def test_to_thread_overlaps_with_other_tasks(self):
         r = run("""
             import asyncio, time
@@ -94,6 +113,43 @@ class VirtualTime(unittest.TestCase):
         self.assertEqual(r.stdout(), "io done 2.0\n")
         thread_lanes = [d["name"] for d in r.details if d.get("k") == "lane" and d["lane"] == "thread"]
         self.assertEqual(thread_lanes, ["Thread-1 (blocking)"])
+
+    def test_asyncio_run_waits_for_a_thread_that_outlived_its_waiter(self):
+        # wait_for cancels the await, not the thread; asyncio.run's shutdown_default_executor
+        # then waits for the thread, so the program goes on at the thread's end.
+        r = run("""
+            import asyncio, time
+            async def main():
+                try:
+                    await asyncio.wait_for(asyncio.to_thread(time.sleep, 0.5), timeout=0.2)
+                except TimeoutError:
+                    print("timed out", asyncio.get_running_loop().time())
+            asyncio.run(main())
+            print("run returned", time.monotonic())
+        """)
+        self.assertEqual(r.stdout(), "timed out 0.2\nrun returned 0.5\n")
+        self.assertEqual(r.virtual_time, 0.5)
+
+    def test_call_soon_threadsafe_from_a_thread_lands_at_the_threads_time(self):
+        # The thread lane runs at once on its own clock; what it hands the loop must arrive when
+        # the thread handed it over, not when the lane started.
+        for clock in ("ideal", "realistic"):
+            r = run("""
+                import asyncio, time
+                def worker(loop, queue):
+                    for i in range(3):
+                        time.sleep(0.1)
+                        loop.call_soon_threadsafe(queue.put_nowait, i)
+                async def main():
+                    loop = asyncio.get_running_loop()
+                    queue = asyncio.Queue()
+                    fut = loop.run_in_executor(None, worker, loop, queue)
+                    for _ in range(3):
+                        print(await queue.get(), round(loop.time(), 1))
+                    await fut
+                asyncio.run(main())
+            """, clock=clock)
+            self.assertEqual(r.stdout(), "0 0.1\n1 0.2\n2 0.3\n", clock)
 
     def test_realistic_mode_does_not_charge_imports_to_the_program(self):
         import sys
@@ -182,6 +238,34 @@ class ProgramStyles(unittest.TestCase):
 
 
 class Endings(unittest.TestCase):
+    def test_atexit_handlers_and_the_globals_finalizers_run_when_the_program_ends(self):
+        # As when CPython's interpreter exits: atexit handlers (last registered first, also after
+        # an uncaught exception), then __main__'s globals are cleared, running their __del__.
+        for ending, status in (("", "done"), ("raise KeyError('k')", "error")):
+            r = run(f"""
+                import asyncio, atexit
+                class Resource:
+                    def __init__(self, name):
+                        self.name = name
+                    def __del__(self):
+                        print("released", self.name)
+                atexit.register(print, "atexit: first registered")
+                atexit.register(lambda: print("atexit: last registered"))
+                atexit.register(print, "atexit: unregistered")
+                atexit.unregister(print)
+                atexit.register(print, "atexit: registered again")
+                kept = Resource("global")
+                async def main():
+                    temp = Resource("temp")
+                    await asyncio.sleep(0.1)
+                asyncio.run(main())
+                print("end of program")
+                {ending}
+            """)
+            self.assertEqual(r.status, status)
+            self.assertEqual(r.stdout(), "released temp\nend of program\natexit: registered again\n"
+                                         "atexit: last registered\nreleased global\n", ending)
+
     def test_a_program_that_replaces_builtins_still_ends_with_its_output(self):
         r = run("""
             import builtins
