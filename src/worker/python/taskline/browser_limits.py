@@ -149,8 +149,8 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
     locks remember the spans of virtual time lanes held them; a lane that asks inside such a
     span waits (a lock suspension on its lane) until it ends, or fails at once / after its
     timeout as acquire(blocking=False) / acquire(timeout=...) would. (A lane cannot be delayed
-    retroactively: if a later-run lane takes the lock before an earlier-run lane's span began,
-    both hold it.) Spans closer than the GIL's switch interval (5 ms) count as one: a thread
+    retroactively: if a later-run lane takes the lock more than a switch interval before an
+    earlier-run lane's span began, both hold it.) Spans closer than the GIL's switch interval (5 ms) count as one: a thread
     that lets go of a lock and takes it again that soon keeps it in practice, since the waiting
     thread cannot run before the GIL switches; this also keeps a lock taken in a tight loop at
     one span per lane. Locks made by the standard library stay plain.
@@ -183,7 +183,11 @@ def _lanes_contend_for_the_programs_locks(threading) -> None:
             if sessions._lane_thread is None:  # not in a thread lane: a plain lock
                 return self._lock.acquire(blocking, timeout)
             now = CLOCK.now()
-            i = bisect_right(self._starts, now) - 1  # the last span starting at or before now
+            # The last span starting at or before now, or within a switch interval after it: lanes
+            # run one after another, so on the realistic clock a lane run later may ask a few
+            # microseconds "before" an earlier one took the lock at what was the same moment (its
+            # first call cost more real time); it waits its turn rather than holding it too.
+            i = bisect_right(self._starts, now + sys.getswitchinterval()) - 1
             if i >= 0 and now < self._ends[i]:
                 wait = self._ends[i] - now
                 if not blocking:

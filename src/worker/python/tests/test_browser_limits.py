@@ -107,6 +107,23 @@ class ThreadsAndProcesses(unittest.TestCase):
         self.assertEqual(r.stdout(), "['a got the lock at 0.0', 'b got the lock at 0.5', 'c got the lock at 0.7', 'busy']\n"
                                      "0.8 free False\n")
 
+    def test_on_the_realistic_clock_lanes_asking_for_a_lock_at_the_same_moment_take_turns(self):
+        # The first lane computes a little before it asks (real time on this clock), so the second,
+        # run after it from the same start, asks a fraction of a millisecond earlier on its clock.
+        r = run("""
+            import asyncio, threading, time
+            lock = threading.Lock()
+            def job(warm_up):
+                sum(range(warm_up))
+                with lock:
+                    time.sleep(0.5)
+            async def main():
+                await asyncio.gather(asyncio.to_thread(job, 10_000), asyncio.to_thread(job, 0))
+                print(round(time.monotonic(), 1))
+            asyncio.run(main())
+        """, clock="realistic")
+        self.assertEqual(r.stdout(), "1.0\n")
+
     def test_a_thread_lane_sees_a_worker_thread_of_the_executor_and_no_running_loop(self):
         # As in CPython: the default executor's threads are named asyncio_0, asyncio_1, ... (an
         # idle one is reused), none is the main thread, and none has a running event loop.
