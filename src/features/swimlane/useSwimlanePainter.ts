@@ -30,6 +30,9 @@ const TICK_SPACING_PX = 90;
 const MAX_ARROWS = 600;
 const MAX_MARKS = 4000;
 
+/** A full paint keeps a copy of the lanes for cursor-only redraws if the cursor moved alone this recently. */
+const KEEP_LANES_MS = 500;
+
 const NO_LABEL: readonly string[] = [];
 /** A lane row outside the view: its segments are not decoded. */
 const NO_SPANS: readonly Span[] = [];
@@ -100,6 +103,10 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
   const fullPending = useRef(false);
   /** The last full paint's lanes without the cursor, and what the cursor is drawn with. */
   const kept = useRef<KeptLanes | undefined>(undefined);
+  /** The offscreen canvas `kept` draws into, reused. */
+  const layer = useRef<HTMLCanvasElement | undefined>(undefined);
+  /** When a render last moved only the cursor (playback does, every frame). */
+  const cursorMovedAt = useRef(Number.NEGATIVE_INFINITY);
   const { area: areaRef, canvas: canvasRef, axis: axisRef, zoom: zoomRef, strip: stripRef } = targets;
 
   const paint = useCallback(() => {
@@ -156,7 +163,10 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
     });
     paintMarks(ctx, ticks, p.palette, ROW_PX);
     paintArrows(ctx, arrows, p.palette);
-    kept.current = keepLanes(canvas, kept.current?.layer, plot);
+    // The copy costs a full-canvas drawImage: made only while the cursor moves on its own, not on
+    // every frame of a pan or zoom (a cursor moved once then repaints everything instead).
+    kept.current = performance.now() - cursorMovedAt.current < KEEP_LANES_MS ? keepLanes(canvas, layer.current, plot) : undefined;
+    if (kept.current !== undefined) layer.current = kept.current.layer;
     paintCursorAt(ctx, p, plot);
     area.dataset.arrows = String(arrows.length);
     // Per kind, for tests and scripts: {"create": 2, "exception": 1, ...} of what is drawn.
@@ -214,6 +224,7 @@ export function useSwimlanePainter(targets: PainterTargets, current: PaintInputs
   // A render that changed only the cursor needs only the cursor redrawn.
   useLayoutEffect(() => {
     const onlyCursorMoved = sameExceptCursor(inputs.current, current);
+    if (onlyCursorMoved) cursorMovedAt.current = performance.now();
     inputs.current = current;
     requestFrame(!onlyCursorMoved);
   });

@@ -43,11 +43,13 @@ export function useSwimlaneZoom(
     const element = target.current;
     if (element === null) return;
     const selection = select(element);
+    // The zoom is x-only and its y translation unbounded, so the extent's height does not matter:
+    // reading the element's clientHeight here laid out the page on every zoom event.
     const extent = (): [[number, number], [number, number]] => {
       const { plotLeftPx: left, plotWidthPx: width } = geometry.current;
       return [
         [left, 0],
-        [left + Math.max(1, width), Math.max(1, element.clientHeight)],
+        [left + Math.max(1, width), 1],
       ];
     };
     const z = zoom<HTMLElement, unknown>()
