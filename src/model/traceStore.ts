@@ -238,12 +238,12 @@ export class TraceStore {
     return this.folder.order.length;
   }
 
-  /** The lane with this id, if it exists (its snapshot at this version). */
   /** A lane's name by id (O(1), no snapshot of the lanes). */
   nameOf(id: number): string | undefined {
     return this.folder.byId.get(id)?.name;
   }
 
+  /** The lane with this id, if it exists (its snapshot at this version). */
   laneOf(id: number): Lane | undefined {
     const b = this.folder.byId.get(id);
     return b === undefined ? undefined : this.lanes()[b.index];
